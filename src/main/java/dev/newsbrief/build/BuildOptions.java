@@ -1,0 +1,58 @@
+package dev.newsbrief.build;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to build. Start from {@link #defaults()} and change what you need.
+ *
+ * @param stories      story files; empty means the embedded default story
+ * @param languages    BCP 47 tags; empty means every language under {@code translations/}
+ * @param formats      output formats; default {@code html}
+ * @param output       the output directory; default {@code output}
+ * @param templates    a directory overriding the embedded templates file by file, or null
+ * @param translations a directory overriding the embedded translations file by file, or null
+ */
+public record BuildOptions(List<Path> stories, List<String> languages, Set<Format> formats,
+                           Path output, Path templates, Path translations) {
+
+    public BuildOptions {
+        stories = List.copyOf(Objects.requireNonNull(stories, "The parameter 'stories' must not be null"));
+        languages = List.copyOf(Objects.requireNonNull(languages, "The parameter 'languages' must not be null"));
+        formats = Set.copyOf(Objects.requireNonNull(formats, "The parameter 'formats' must not be null"));
+        Objects.requireNonNull(output, "The parameter 'output' must not be null");
+        if (formats.isEmpty()) {
+            throw new IllegalArgumentException("The parameter 'formats' must name at least one format");
+        }
+    }
+
+    public static BuildOptions defaults() {
+        return new BuildOptions(List.of(), List.of(), Format.defaults(), Path.of("output"), null, null);
+    }
+
+    public BuildOptions withStories(List<Path> value) {
+        return new BuildOptions(value, languages, formats, output, templates, translations);
+    }
+
+    public BuildOptions withLanguages(List<String> value) {
+        return new BuildOptions(stories, value, formats, output, templates, translations);
+    }
+
+    public BuildOptions withFormats(Set<Format> value) {
+        return new BuildOptions(stories, languages, value, output, templates, translations);
+    }
+
+    public BuildOptions withOutput(Path value) {
+        return new BuildOptions(stories, languages, formats, value, templates, translations);
+    }
+
+    public BuildOptions withTemplates(Path value) {
+        return new BuildOptions(stories, languages, formats, output, value, translations);
+    }
+
+    public BuildOptions withTranslations(Path value) {
+        return new BuildOptions(stories, languages, formats, output, templates, value);
+    }
+}

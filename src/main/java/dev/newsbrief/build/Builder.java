@@ -1,0 +1,190 @@
+package dev.newsbrief.build;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.newsbrief.i18n.Catalog;
+import dev.newsbrief.i18n.Translations;
+import dev.newsbrief.model.InvalidInputException;
+import dev.newsbrief.model.Story;
+import dev.newsbrief.model.StoryLoader;
+import dev.newsbrief.render.HtmlBrief;
+import dev.newsbrief.render.Renderer;
+import dev.newsbrief.resource.ResourceSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs a build: loads and validates every input first, renders every (story × language ×
+ * format) into a staging directory beside the output, and only when all of it succeeded
+ * moves the files into place and writes {@code manifest.json}. A failed build leaves the
+ * output directory as it was.
+ */
+public final class Builder {
+    /** The story built when none is named. */
+    public static final String DEFAULT_STORY = "stories/armenia-azerbaijan-peace-2025.yaml";
+    public static final String MANIFEST = "manifest.json";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final StoryLoader storyLoader = new StoryLoader();
+
+    public BuildResult build(BuildOptions options) {
+        Translations translations = new Translations(new ResourceSet("translations", options.translations()));
+        List<String> languages = languages(options, translations);
+        List<Story> stories = stories(options);
+        List<Catalog> catalogs = languages.stream().map(translations::catalog).toList();
+        Renderer renderer = new Renderer(options.templates());
+        HtmlBrief html = new HtmlBrief(renderer);
+
+        Path output = options.output().toAbsolutePath().normalize();
+        Path staging = createStaging(output);
+        try {
+            List<ManifestEntry> entries = new ArrayList<>();
+            for (Story story : stories) {
+                for (Catalog catalog : catalogs) {
+                    for (Format format : Format.values()) {
+                        if (!options.formats().contains(format)) {
+                            continue;
+                        }
+                        String relative = catalog.tag() + "/" + story.id() + "." + format.extension();
+                        byte[] bytes = switch (format) {
+                            case HTML -> html.render(story, catalog, languages).getBytes(StandardCharsets.UTF_8);
+                        };
+                        Path file = staging.resolve(relative);
+                        Files.createDirectories(file.getParent());
+                        Files.write(file, bytes);
+                        entries.add(new ManifestEntry(story.id(), catalog.tag(), format.id(), relative, bytes.length, sha256(bytes)));
+                    }
+                }
+            }
+            byte[] manifest = manifest(entries);
+            Files.write(staging.resolve(MANIFEST), manifest);
+            publish(staging, output, entries);
+            return new BuildResult(output, entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the output: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    private static List<String> languages(BuildOptions options, Translations translations) {
+        if (options.languages().isEmpty()) {
+            return List.copyOf(translations.tags());
+        }
+        for (String tag : options.languages()) {
+            if (!translations.tags().contains(tag)) {
+                throw new InvalidInputException("--lang", 0, 0, "", "no translations for '" + tag + "'; available: "
+                        + String.join(", ", translations.tags()));
+            }
+        }
+        return options.languages().stream().distinct().toList();
+    }
+
+    private List<Story> stories(BuildOptions options) {
+        List<Story> stories = new ArrayList<>();
+        if (options.stories().isEmpty()) {
+            stories.add(storyLoader.load("(embedded) " + DEFAULT_STORY, embeddedDefaultStory()));
+        } else {
+            for (Path file : options.stories()) {
+                if (!Files.isRegularFile(file)) {
+                    throw new InvalidInputException(file.toString(), 0, 0, "", "no such story file");
+                }
+                stories.add(storyLoader.load(file));
+            }
+        }
+        Map<String, Story> byId = new LinkedHashMap<>();
+        for (Story story : stories) {
+            if (byId.putIfAbsent(story.id(), story) != null) {
+                throw new InvalidInputException(story.id(), 0, 0, "id", "two stories have this id; each needs its own (it names the files)");
+            }
+        }
+        return stories;
+    }
+
+    public static String embeddedDefaultStory() {
+        try (InputStream in = Builder.class.getClassLoader().getResourceAsStream(DEFAULT_STORY)) {
+            if (in == null) {
+                throw new IllegalStateException("the embedded default story is missing from the jar: " + DEFAULT_STORY);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path createStaging(Path output) {
+        try {
+            Files.createDirectories(output);
+            return Files.createTempDirectory(output, ".staging-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the output directory " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves every staged file into the output; each move is atomic, the manifest goes last. */
+    private static void publish(Path staging, Path output, List<ManifestEntry> entries) throws IOException {
+        for (ManifestEntry entry : entries) {
+            Path target = output.resolve(entry.path());
+            Files.createDirectories(target.getParent());
+            move(staging.resolve(entry.path()), target);
+        }
+        move(staging.resolve(MANIFEST), output.resolve(MANIFEST));
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static byte[] manifest(List<ManifestEntry> entries) throws IOException {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("generator", "newsbrief");
+        manifest.put("files", entries);
+        return (JSON.writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException ignored) {
+                    // Best effort: a leftover hidden staging directory is harmless.
+                }
+            });
+        } catch (IOException ignored) {
+            // Same as above.
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.newsbrief.cli;
+
+import dev.newsbrief.build.BuildOptions;
+import dev.newsbrief.build.BuildResult;
+import dev.newsbrief.build.Builder;
+import dev.newsbrief.build.Format;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code newsbrief build}: renders stories into briefs and writes a manifest. */
+@Command(name = "build",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Builds briefs for every story, language and format into the output directory.",
+            "With no arguments: the embedded default story, every language, every format, into ./output.",
+            "Output: <output>/<lang>/<story-id>.<ext> and <output>/manifest.json. "
+                + "Files are staged first; a failed build leaves the output directory untouched."})
+final class BuildCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "STORY", arity = "0..*",
+            description = "Story files (YAML). Default: the embedded Armenia–Azerbaijan peace agreement story.")
+    List<Path> stories = new ArrayList<>();
+
+    @Option(names = {"-l", "--lang"}, split = ",", paramLabel = "TAG",
+            description = "Languages to build, as BCP 47 tags (comma-separated). Default: every language in translations.")
+    List<String> languages = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT",
+            description = "Formats to build: ${COMPLETION-CANDIDATES}. Default: all.")
+    List<Format> formats = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "output",
+            description = "Output directory. Default: ${DEFAULT-VALUE}.")
+    Path output;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "A directory whose templates replace the embedded ones, file by file.")
+    Path templates;
+
+    @Option(names = "--translations", paramLabel = "DIR",
+            description = "A directory whose translations (<tag>/messages.yaml, <tag>/lexicon.yaml) replace the embedded ones, "
+                + "file by file; a new <tag>/ directory adds a language.")
+    Path translations;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        BuildOptions options = BuildOptions.defaults()
+                .withStories(stories)
+                .withLanguages(languages)
+                .withFormats(formats.isEmpty() ? Format.defaults() : EnumSet.copyOf(formats))
+                .withOutput(output)
+                .withTemplates(templates)
+                .withTranslations(translations);
+        BuildResult result = new Builder().build(options);
+        if (!quiet) {
+            var out = spec.commandLine().getOut();
+            result.files().forEach(file -> out.println("wrote " + result.output().relativize(result.output().resolve(file.path()))));
+            out.println("wrote " + Builder.MANIFEST + " (" + result.files().size() + " files) in " + result.output());
+            out.flush();
+        }
+        return ExitCode.OK;
+    }
+}

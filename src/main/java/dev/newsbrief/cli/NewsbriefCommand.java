@@ -1,0 +1,50 @@
+package dev.newsbrief.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code newsbrief} command; its work is done by subcommands. */
+@Command(name = "newsbrief",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Renders one structured news story into briefs in Armenian, Azerbaijani, Russian and English.",
+        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the build finished and published its output",
+            "1:an unexpected internal error (a bug)",
+            "2:wrong command line",
+            "3:invalid story, translation or template (the message names file, line and field)",
+            "4:reading or writing files failed"})
+public final class NewsbriefCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'newsbrief build'");
+    }
+
+    /** The whole CLI, writing to {@code out} and {@code err}: tests run it exactly as users do. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new NewsbriefCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExitCodeExceptionMapper(ExitCodes::of);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            cmd.getErr().println("newsbrief: " + ExitCodes.describe(exception));
+            cmd.getErr().flush();
+            return ExitCodes.of(exception);
+        });
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine cmd = exception.getCommandLine();
+            cmd.getErr().println("newsbrief: " + exception.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            cmd.getErr().flush();
+            return ExitCode.USAGE;
+        });
+        return commandLine;
+    }
+}

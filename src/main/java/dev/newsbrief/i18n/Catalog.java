@@ -1,0 +1,107 @@
+package dev.newsbrief.i18n;
+
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.MessagePattern;
+import com.ibm.icu.util.ULocale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything one language needs: its locale, its messages (ICU MessageFormat patterns
+ * keyed by dotted names) and its lexicon. Immutable; patterns are compiled once and
+ * shared, and callers get their own copy to format with (MessageFormat is not thread-safe).
+ */
+public final class Catalog {
+    private final String tag;
+    private final ULocale locale;
+    private final String messagesFile;
+    private final Map<String, String> messages;
+    private final Lexicon lexicon;
+    private final Map<String, MessageFormat> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> argumentNames = new ConcurrentHashMap<>();
+
+    /**
+     * @param tag          the BCP 47 tag, as named by the directory under {@code translations/}
+     * @param locale       the ICU locale for that tag
+     * @param messagesFile where the messages came from, for error messages
+     * @param messages     key → pattern
+     * @param lexicon      the names and their forms
+     */
+    public Catalog(String tag, ULocale locale, String messagesFile, Map<String, String> messages, Lexicon lexicon) {
+        this.tag = tag;
+        this.locale = locale;
+        this.messagesFile = messagesFile;
+        this.messages = Map.copyOf(messages);
+        this.lexicon = lexicon;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    public ULocale locale() {
+        return locale;
+    }
+
+    public String messagesFile() {
+        return messagesFile;
+    }
+
+    public Map<String, String> messages() {
+        return messages;
+    }
+
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    public Optional<String> pattern(String key) {
+        return Optional.ofNullable(messages.get(key));
+    }
+
+    /** A private, ready-to-use copy of the compiled message {@code key}, or empty if there is none. */
+    Optional<MessageFormat> message(String key) {
+        String pattern = messages.get(key);
+        if (pattern == null) {
+            return Optional.empty();
+        }
+        return Optional.of((MessageFormat) compiled.computeIfAbsent(key, k -> compile(pattern)).clone());
+    }
+
+    /** Compiles a pattern of this language; dates in it are civil dates (see {@link LocaleFormatter}). */
+    MessageFormat compile(String pattern) {
+        MessageFormat format = new MessageFormat(pattern, locale);
+        for (String name : format.getArgumentNames()) {
+            if (format.getFormatByArgumentName(name) instanceof DateFormat date) {
+                DateFormat civil = (DateFormat) date.clone();
+                civil.setTimeZone(LocaleFormatter.CIVIL);
+                format.setFormatByArgumentName(name, civil);
+            }
+        }
+        return format;
+    }
+
+    /** Argument names a message uses, as written (with facets, e.g. {@code host_gen}), nested ones included. */
+    public Set<String> argumentNames(String key) {
+        String pattern = messages.get(key);
+        return pattern == null ? Set.of() : argumentNames.computeIfAbsent(key, k -> argumentNamesOf(pattern));
+    }
+
+    /** Every argument name in a pattern, also those inside plural and select branches (ICU lists only the top level). */
+    static Set<String> argumentNamesOf(String pattern) {
+        MessagePattern parsed = new MessagePattern(pattern);
+        Set<String> names = new TreeSet<>();
+        // Parts of type ARG_NAME are the names of every argument, however deeply nested.
+        for (int i = 0; i < parsed.countParts(); i++) {
+            MessagePattern.Part part = parsed.getPart(i);
+            if (part.getType() == MessagePattern.Part.Type.ARG_NAME) {
+                names.add(parsed.getSubstring(part));
+            }
+        }
+        return Set.copyOf(names);
+    }
+}

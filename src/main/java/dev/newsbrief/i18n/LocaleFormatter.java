@@ -1,0 +1,241 @@
+package dev.newsbrief.i18n;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.number.FormattedNumber;
+import com.ibm.icu.number.LocalizedNumberFormatter;
+import com.ibm.icu.number.NumberFormatter;
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.DisplayOptions;
+import com.ibm.icu.text.ListFormatter;
+import com.ibm.icu.text.PluralRules;
+import com.ibm.icu.text.RelativeDateTimeFormatter;
+import com.ibm.icu.text.RuleBasedNumberFormat;
+import com.ibm.icu.util.LocaleData;
+import com.ibm.icu.util.MeasureUnit;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import dev.newsbrief.model.Quantity;
+import dev.newsbrief.model.RelativeTime;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * All locale-sensitive formatting of one language, over ICU4J. Never consults the JVM's
+ * default locale or time zone. Thread-safe: shared ICU objects are immutable or frozen,
+ * the rest are created per call.
+ */
+public final class LocaleFormatter {
+    /** Civil dates carry no zone; formatting them at midnight UTC in UTC gives the same day everywhere. */
+    static final TimeZone CIVIL = TimeZone.GMT_ZONE;
+
+    private final ULocale locale;
+    private final ListFormatter andList;
+    private final ListFormatter orList;
+    private final Collator collator;
+    private final PluralRules cardinal;
+    private final PluralRules ordinal;
+    private final LocalizedNumberFormatter numbers;
+
+    public LocaleFormatter(ULocale locale) {
+        this.locale = locale;
+        this.andList = ListFormatter.getInstance(locale, ListFormatter.Type.AND, ListFormatter.Width.WIDE);
+        this.orList = ListFormatter.getInstance(locale, ListFormatter.Type.OR, ListFormatter.Width.WIDE);
+        this.collator = Collator.getInstance(locale).freeze();
+        this.cardinal = PluralRules.forLocale(locale, PluralRules.PluralType.CARDINAL);
+        this.ordinal = PluralRules.forLocale(locale, PluralRules.PluralType.ORDINAL);
+        this.numbers = NumberFormatter.withLocale(locale);
+    }
+
+    public ULocale locale() {
+        return locale;
+    }
+
+    /** The date in one of ICU's styles: {@code short}, {@code medium}, {@code long} or {@code full}. */
+    public String date(LocalDate date, String style) {
+        int icuStyle = switch (style) {
+            case "short" -> DateFormat.SHORT;
+            case "medium" -> DateFormat.MEDIUM;
+            case "long" -> DateFormat.LONG;
+            case "full" -> DateFormat.FULL;
+            default -> throw new IllegalArgumentException("date style must be short, medium, long or full, not '" + style + "'");
+        };
+        DateFormat format = DateFormat.getDateInstance(icuStyle, locale);
+        format.setTimeZone(CIVIL);
+        return format.format(civil(date));
+    }
+
+    /** The date by an ICU skeleton such as {@code yMMMMd}: the locale picks order and punctuation. */
+    public String dateSkeleton(LocalDate date, String skeleton) {
+        DateFormat format = DateFormat.getInstanceForSkeleton(skeleton, locale);
+        format.setTimeZone(CIVIL);
+        return format.format(civil(date));
+    }
+
+    /** The ISO date, for machine-readable attributes. */
+    public static String isoDate(LocalDate date) {
+        return date.toString();
+    }
+
+    static Date civil(LocalDate date) {
+        return new Date(date.toEpochDay() * 86_400_000L);
+    }
+
+    public String number(Number value) {
+        return numbers.format(value).toString();
+    }
+
+    /** A quantity with its unit: {@code long} (32 километра), {@code short} (32 км) or {@code narrow}. */
+    public String quantity(Quantity quantity, String width) {
+        NumberFormatter.UnitWidth unitWidth = switch (width) {
+            case "long" -> NumberFormatter.UnitWidth.FULL_NAME;
+            case "short" -> NumberFormatter.UnitWidth.SHORT;
+            case "narrow" -> NumberFormatter.UnitWidth.NARROW;
+            default -> throw new IllegalArgumentException("unit width must be long, short or narrow, not '" + width + "'");
+        };
+        return unit(quantity).unitWidth(unitWidth).format(quantity.value()).toString();
+    }
+
+    /**
+     * A quantity with its unit written out in a grammatical case where the language has
+     * case forms for units (ru: {@code gen} → "32 километров"); in words when {@code words}
+     * is true, the number agreeing with the unit's gender and case (ru: "трех десятилетий").
+     *
+     * @param grammaticalCase nom, gen, dat, acc, ins, pre, loc or abl
+     */
+    public String quantity(Quantity quantity, String grammaticalCase, boolean words) {
+        DisplayOptions.GrammaticalCase icuCase = grammaticalCase(grammaticalCase);
+        FormattedNumber formatted = unit(quantity).unitWidth(NumberFormatter.UnitWidth.FULL_NAME)
+                .displayOptions(DisplayOptions.builder().setGrammaticalCase(icuCase).build())
+                .format(quantity.value());
+        String text = formatted.toString();
+        if (!words) {
+            return text;
+        }
+        String digits = numbers.format(quantity.value()).toString();
+        int at = text.indexOf(digits);
+        if (at < 0) {
+            return text;
+        }
+        String ruleSet = spelloutRuleSet(formatted.getNounClass(), grammaticalCase);
+        return text.substring(0, at) + spellout(quantity.value(), ruleSet) + text.substring(at + digits.length());
+    }
+
+    private LocalizedNumberFormatter unit(Quantity quantity) {
+        return numbers.unit(MeasureUnit.forIdentifier(quantity.unit().cldrId()));
+    }
+
+    private static DisplayOptions.GrammaticalCase grammaticalCase(String name) {
+        return switch (name) {
+            case "", "nom" -> DisplayOptions.GrammaticalCase.NOMINATIVE;
+            case "gen" -> DisplayOptions.GrammaticalCase.GENITIVE;
+            case "dat" -> DisplayOptions.GrammaticalCase.DATIVE;
+            case "acc" -> DisplayOptions.GrammaticalCase.ACCUSATIVE;
+            case "ins" -> DisplayOptions.GrammaticalCase.INSTRUMENTAL;
+            case "pre" -> DisplayOptions.GrammaticalCase.PREPOSITIONAL;
+            case "loc" -> DisplayOptions.GrammaticalCase.LOCATIVE;
+            case "abl" -> DisplayOptions.GrammaticalCase.ABLATIVE;
+            default -> throw new IllegalArgumentException("unknown case '" + name + "'; use nom, gen, dat, acc, ins, pre, loc or abl");
+        };
+    }
+
+    /** The locale's spell-out rules for a noun class and case, e.g. %spellout-cardinal-neuter-genitive, if it has them. */
+    private String spelloutRuleSet(DisplayOptions.NounClass nounClass, String grammaticalCase) {
+        RuleBasedNumberFormat format = new RuleBasedNumberFormat(locale, RuleBasedNumberFormat.SPELLOUT);
+        java.util.Set<String> available = java.util.Set.of(format.getRuleSetNames());
+        String gender = nounClass == null || nounClass == DisplayOptions.NounClass.UNDEFINED
+                ? "" : "-" + nounClass.name().toLowerCase(java.util.Locale.ROOT);
+        String caseName = grammaticalCase(grammaticalCase) == DisplayOptions.GrammaticalCase.NOMINATIVE
+                ? "" : "-" + grammaticalCase(grammaticalCase).name().toLowerCase(java.util.Locale.ROOT);
+        for (String candidate : new String[] {"%spellout-cardinal" + gender + caseName, "%spellout-cardinal" + gender, "%spellout-cardinal"}) {
+            if (available.contains(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** "next week", "на следующей неделе". */
+    public String relative(RelativeTime time) {
+        RelativeDateTimeFormatter formatter = RelativeDateTimeFormatter.getInstance(locale);
+        return formatter.format(RelativeDateTimeFormatter.Direction.valueOf(time.direction().name()),
+                RelativeDateTimeFormatter.AbsoluteUnit.valueOf(time.unit().name()));
+    }
+
+    /** "A, B and C" with this language's conjunction and commas. */
+    public String andList(Collection<String> items) {
+        return andList.format(items);
+    }
+
+    /** "A, B or C". */
+    public String orList(Collection<String> items) {
+        return orList.format(items);
+    }
+
+    /** The CLDR plural category of {@code n}: one, few, many, other… */
+    public String plural(Number n) {
+        return cardinal.select(n.doubleValue());
+    }
+
+    public String ordinalCategory(Number n) {
+        return ordinal.select(n.doubleValue());
+    }
+
+    /** {@code n} in words; {@code ruleSet} picks a form such as {@code %spellout-cardinal-feminine}, or null. */
+    public String spellout(Number n, String ruleSet) {
+        RuleBasedNumberFormat format = new RuleBasedNumberFormat(locale, RuleBasedNumberFormat.SPELLOUT);
+        if (ruleSet != null) {
+            format.setDefaultRuleSet(ruleSet);
+        }
+        String words = format.format(n);
+        // ICU puts soft hyphens inside some compounds (hy); they are hints, not text.
+        return words.replace("\u00AD", "");
+    }
+
+    public String upper(String text) {
+        return UCharacter.toUpperCase(locale, text);
+    }
+
+    public String lower(String text) {
+        return UCharacter.toLowerCase(locale, text);
+    }
+
+    /** Upper-cases the first letter only, with this language's rules (az: i → İ). */
+    public String capitalize(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        int first = text.offsetByCodePoints(0, 1);
+        return UCharacter.toUpperCase(locale, text.substring(0, first)) + text.substring(first);
+    }
+
+    /** Title case by words, with this language's rules. */
+    public String title(String text) {
+        return UCharacter.toTitleCase(locale, text, BreakIterator.getWordInstance(locale), UCharacter.TITLECASE_NO_LOWERCASE);
+    }
+
+    /** The name of language {@code tag} in this language, capitalised as a label. */
+    public String languageName(String tag) {
+        return capitalize(ULocale.forLanguageTag(tag).getDisplayName(locale));
+    }
+
+    /** Opening and closing quotation marks of this language. */
+    public String quote(String text) {
+        LocaleData data = LocaleData.getInstance(locale);
+        return data.getDelimiter(LocaleData.QUOTATION_START) + text + data.getDelimiter(LocaleData.QUOTATION_END);
+    }
+
+    /** Sorts by this language's collation (az: ə after e; ru: ё with е). */
+    public <T> List<T> sort(Collection<T> items, Function<T, String> key) {
+        return items.stream().sorted(Comparator.comparing(key, collator::compare)).toList();
+    }
+
+    public int compare(String a, String b) {
+        return collator.compare(a, b);
+    }
+}

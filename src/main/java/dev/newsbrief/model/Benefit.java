@@ -1,0 +1,12 @@
+package dev.newsbrief.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** What one party gains from the agreement. */
+public record Benefit(@JsonProperty(required = true) EntityRef party,
+                      @JsonProperty(required = true) List<Claim> claims) {
+    public Benefit {
+        claims = List.copyOf(claims);
+    }
+}

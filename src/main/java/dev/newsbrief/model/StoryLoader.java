@@ -1,0 +1,157 @@
+package dev.newsbrief.model;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads a story from YAML into immutable records and validates it. Every problem is
+ * reported as an {@link InvalidInputException} naming the file, line, column and field.
+ * Thread-safe and reusable.
+ */
+public final class StoryLoader {
+    /** Stories are small documents; refuse anything that looks like an attack on the parser. */
+    private static final int MAX_DOCUMENT_CODE_POINTS = 1 << 20;
+
+    private final ObjectMapper mapper;
+
+    public StoryLoader() {
+        YAMLFactory yaml = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
+        this.mapper = JsonMapper.builder(yaml)
+                .addModule(new JavaTimeModule())
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .build();
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_DOCUMENT_CODE_POINTS);
+        options.setMaxAliasesForCollections(20);
+        options.setAllowDuplicateKeys(false);
+        options.setNestingDepthLimit(32);
+        return options;
+    }
+
+    /**
+     * Parses and validates one story.
+     *
+     * @param fileName the name to report in errors (as the user gave it)
+     * @param yaml     the story text
+     */
+    public Story load(String fileName, String yaml) {
+        Story story;
+        try {
+            story = mapper.readValue(yaml, Story.class);
+        } catch (JacksonException e) {
+            throw translate(fileName, e);
+        }
+        if (story == null) {
+            throw new InvalidInputException(fileName, 1, 1, "", "the file is empty; a story needs at least 'id', 'timeZone', 'published', 'source', 'entities' and 'signing'");
+        }
+        new StoryValidator(fileName, YamlLocator.of(yaml, loaderOptions())).validate(story);
+        return story;
+    }
+
+    private static InvalidInputException translate(String fileName, JacksonException e) {
+        JsonLocation location = e.getLocation();
+        int line = location == null ? 0 : location.getLineNr();
+        int column = location == null ? 0 : location.getColumnNr();
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String problem;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            problem = "unknown field '" + unknown.getPropertyName() + "'; known fields here: "
+                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        } else if (e instanceof InvalidFormatException invalid) {
+            problem = "'" + invalid.getValue() + "' is not a valid " + describe(invalid.getTargetType());
+        } else if (e instanceof MismatchedInputException mismatched && e.getOriginalMessage().startsWith("Missing required creator property")) {
+            String missing = e.getOriginalMessage().replaceFirst("^Missing required creator property '([^']*)'.*$", "$1");
+            field = field.isEmpty() ? missing : field + "." + missing;
+            problem = "required field is missing; add it";
+            if (mismatched.getTargetType() != null) {
+                problem += " (in " + describe(mismatched.getTargetType()) + ")";
+            }
+        } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            problem = "expected " + describe(mismatched.getTargetType()) + ": " + firstLine(e.getOriginalMessage());
+        } else {
+            problem = firstLine(e.getOriginalMessage());
+        }
+        return new InvalidInputException(fileName, line, column, field, problem);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (type == java.time.ZoneId.class) {
+            return "time zone (an IANA id such as Europe/Paris)";
+        }
+        if (type == java.time.Year.class) {
+            return "year (e.g. 2023)";
+        }
+        if (type.isEnum()) {
+            return type.getSimpleName() + " (one of: " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class) {
+            return "number";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "list";
+        }
+        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+            return "mapping (" + type.getSimpleName() + ")";
+        }
+        return type.getSimpleName();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid input";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Reads a file and loads it, reporting I/O problems as bad input too. */
+    public Story load(java.nio.file.Path file) {
+        try {
+            return load(file.toString(), java.nio.file.Files.readString(file));
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InvalidInputException(file.toString(), 0, 0, "", "the file is not valid UTF-8; save it as UTF-8");
+        } catch (IOException e) {
+            throw new InvalidInputException(file.toString(), 0, 0, "", "cannot read the file: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.newsbrief.render;
+
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.ibm.icu.util.ULocale;
+import dev.newsbrief.i18n.LocaleFormatter;
+import dev.newsbrief.i18n.Messages;
+import dev.newsbrief.model.Claim;
+import dev.newsbrief.model.EntityRef;
+import dev.newsbrief.model.Quantity;
+import dev.newsbrief.model.Quote;
+import dev.newsbrief.model.RelativeTime;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The functions a template may call, as {@code nb.<function>(…)}. This is the whole
+ * vocabulary templates have: they get data and these functions, never a service or file.
+ * Every function formats for the language being rendered.
+ *
+ * <pre>
+ * nb.msg("section.signing")                 a message with no arguments
+ * nb.msg("signing.lede", story.signing)     arguments from a record's fields (see Messages)
+ * nb.claim(claim)                           a claim of the story, worded by claim.&lt;name&gt;
+ * nb.name(ref) / nb.name(ref, "gen")        an entity's name in a grammatical form
+ * nb.date(date, "long")                     short | medium | long | full
+ * nb.dateSkeleton(date, "yMMMMd")           an ICU skeleton; the locale orders the fields
+ * nb.isoDate(date)                          2025-08-08, for machine-readable attributes
+ * nb.number(n) / nb.spellout(n)             32 / thirty-two
+ * nb.quantity(q, "long")                    long | short | narrow: 32 километра, 32 км
+ * nb.relative(t)                            next week, на следующей неделе
+ * nb.list(strings)                          A, B and C with the locale's conjunction
+ * nb.plural(n)                              the CLDR plural category: one, few, many, other
+ * nb.upper(s) nb.lower(s) nb.capitalize(s)  with the locale's case rules (az: i → İ)
+ * nb.languageName(tag) / nb.autonym(tag)    "Russian" in this language / "Русский"
+ * nb.quote(s)                               s in this language's quotation marks
+ * nb.translation(quote)                     the quote's translation into this language, or nothing
+ * nb.sortByName(refs, form)                 entities sorted by this language's collation
+ * nb.json(hash)                             JSON safe to put inside a script element
+ * </pre>
+ */
+public final class TemplateFunctions {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+
+    private final String tag;
+    private final Messages messages;
+    private final LocaleFormatter formatter;
+
+    TemplateFunctions(String tag, Messages messages, LocaleFormatter formatter) {
+        this.tag = tag;
+        this.messages = messages;
+        this.formatter = formatter;
+    }
+
+    public String msg(String key) {
+        return messages.format(key, null);
+    }
+
+    public String msg(String key, Object arguments) {
+        return messages.format(key, arguments);
+    }
+
+    public String claim(Claim claim) {
+        return messages.format(claim.messageKey(), claim.args());
+    }
+
+    public String name(EntityRef ref) {
+        return messages.name(ref, "nom");
+    }
+
+    public String name(EntityRef ref, String form) {
+        return messages.name(ref, form);
+    }
+
+    public String date(LocalDate date, String style) {
+        return formatter.date(date, style);
+    }
+
+    public String dateSkeleton(LocalDate date, String skeleton) {
+        return formatter.dateSkeleton(date, skeleton);
+    }
+
+    public String isoDate(LocalDate date) {
+        return LocaleFormatter.isoDate(date);
+    }
+
+    public String number(Number n) {
+        return formatter.number(n);
+    }
+
+    public String spellout(Number n) {
+        return formatter.spellout(n, null);
+    }
+
+    public String quantity(Quantity quantity, String width) {
+        return formatter.quantity(quantity, width);
+    }
+
+    public String relative(RelativeTime time) {
+        return formatter.relative(time);
+    }
+
+    public String list(List<String> items) {
+        return formatter.andList(items);
+    }
+
+    public String plural(Number n) {
+        return formatter.plural(n);
+    }
+
+    public String upper(String text) {
+        return formatter.upper(text);
+    }
+
+    public String lower(String text) {
+        return formatter.lower(text);
+    }
+
+    public String capitalize(String text) {
+        return formatter.capitalize(text);
+    }
+
+    public String languageName(String languageTag) {
+        return formatter.languageName(languageTag);
+    }
+
+    /** The language's own name for itself, capitalised: Հայերեն, Azərbaycan, Русский, English. */
+    public String autonym(String languageTag) {
+        return new LocaleFormatter(ULocale.forLanguageTag(languageTag)).languageName(languageTag);
+    }
+
+    public String quote(String text) {
+        return formatter.quote(text);
+    }
+
+    public String translation(Quote quote) {
+        return quote.translationFor(tag).orElse(null);
+    }
+
+    public List<EntityRef> sortByName(List<EntityRef> refs, String form) {
+        return formatter.sort(refs, ref -> messages.name(ref, form));
+    }
+
+    public String json(Map<String, Object> value) {
+        try {
+            return JSON.writer().with(new ScriptSafeEscapes()).writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Escapes {@code < > &} so JSON can never close the script element it sits in. */
+    private static final class ScriptSafeEscapes extends CharacterEscapes {
+        private final int[] escapes;
+
+        ScriptSafeEscapes() {
+            escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+            escapes['<'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['>'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['&'] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
+    }
+}
