@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.newsbrief.i18n.Catalog;
 import dev.newsbrief.i18n.Translations;
+import dev.newsbrief.model.Claim;
 import dev.newsbrief.model.InvalidInputException;
 import dev.newsbrief.model.Story;
 import dev.newsbrief.model.StoryLoader;
+import dev.newsbrief.model.StorySource;
 import dev.newsbrief.render.HtmlBrief;
 import dev.newsbrief.render.Renderer;
 import dev.newsbrief.resource.ResourceSet;
@@ -47,8 +49,10 @@ public final class Builder {
     public BuildResult build(BuildOptions options) {
         Translations translations = new Translations(new ResourceSet("translations", options.translations()));
         List<String> languages = languages(options, translations);
-        List<Story> stories = stories(options);
+        List<StorySource> sources = stories(options);
         List<Catalog> catalogs = languages.stream().map(translations::catalog).toList();
+        sources.forEach(source -> catalogs.forEach(catalog -> checkClaims(source, catalog)));
+        List<Story> stories = sources.stream().map(StorySource::story).toList();
         Renderer renderer = new Renderer(options.templates());
         HtmlBrief html = new HtmlBrief(renderer);
 
@@ -97,25 +101,50 @@ public final class Builder {
         return options.languages().stream().distinct().toList();
     }
 
-    private List<Story> stories(BuildOptions options) {
-        List<Story> stories = new ArrayList<>();
+    private List<StorySource> stories(BuildOptions options) {
+        List<StorySource> stories = new ArrayList<>();
         if (options.stories().isEmpty()) {
-            stories.add(storyLoader.load("(embedded) " + DEFAULT_STORY, embeddedDefaultStory()));
+            stories.add(storyLoader.loadSource("(embedded) " + DEFAULT_STORY, embeddedDefaultStory()));
         } else {
             for (Path file : options.stories()) {
                 if (!Files.isRegularFile(file)) {
                     throw new InvalidInputException(file.toString(), 0, 0, "", "no such story file");
                 }
-                stories.add(storyLoader.load(file));
+                stories.add(storyLoader.loadSource(file));
             }
         }
-        Map<String, Story> byId = new LinkedHashMap<>();
-        for (Story story : stories) {
-            if (byId.putIfAbsent(story.id(), story) != null) {
-                throw new InvalidInputException(story.id(), 0, 0, "id", "two stories have this id; each needs its own (it names the files)");
+        Map<String, StorySource> byId = new LinkedHashMap<>();
+        for (StorySource source : stories) {
+            StorySource earlier = byId.putIfAbsent(source.story().id(), source);
+            if (earlier != null) {
+                throw source.error("id", "story id '" + source.story().id() + "' is also used by " + earlier.file()
+                        + "; each story needs its own id (it names the output files)");
             }
         }
         return stories;
+    }
+
+    /** Every claim must be worded by the language: fail before rendering, pointing at the story. */
+    private static void checkClaims(StorySource source, Catalog catalog) {
+        List<Claim> claims = source.story().allClaims();
+        for (int i = 0; i < claims.size(); i++) {
+            Claim claim = claims.get(i);
+            if (catalog.pattern(claim.messageKey()).isEmpty()) {
+                throw source.error(claimPath(source.story(), claim) + ".claim",
+                        "no message '" + claim.messageKey() + "' in " + catalog.messagesFile()
+                                + "; add it to every language, or use a claim they have");
+            }
+        }
+    }
+
+    private static String claimPath(Story story, Claim claim) {
+        for (int b = 0; b < story.benefits().size(); b++) {
+            int c = story.benefits().get(b).claims().indexOf(claim);
+            if (c >= 0) {
+                return "benefits[" + b + "].claims[" + c + "]";
+            }
+        }
+        return story.context() == null ? "" : "context.claims[" + story.context().claims().indexOf(claim) + "]";
     }
 
     public static String embeddedDefaultStory() {

@@ -12,7 +12,6 @@ import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.text.RelativeDateTimeFormatter;
 import com.ibm.icu.text.RuleBasedNumberFormat;
-import com.ibm.icu.util.LocaleData;
 import com.ibm.icu.util.MeasureUnit;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
@@ -222,12 +221,6 @@ public final class LocaleFormatter {
     /** The name of language {@code tag} in this language, capitalised as a label. */
     public String languageName(String tag) {
         return capitalize(ULocale.forLanguageTag(tag).getDisplayName(locale));
-    }
-
-    /** Opening and closing quotation marks of this language. */
-    public String quote(String text) {
-        LocaleData data = LocaleData.getInstance(locale);
-        return data.getDelimiter(LocaleData.QUOTATION_START) + text + data.getDelimiter(LocaleData.QUOTATION_END);
     }
 
     /** Sorts by this language's collation (az: ə after e; ru: ё with е). */

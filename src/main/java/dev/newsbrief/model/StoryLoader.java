@@ -25,6 +25,8 @@ public final class StoryLoader {
     /** Stories are small documents; refuse anything that looks like an attack on the parser. */
     private static final int MAX_DOCUMENT_CODE_POINTS = 1 << 20;
 
+    private static final String EMPTY = "the file is empty; a story needs at least 'id', 'timeZone', 'published', 'source', 'entities' and 'signing'";
+
     private final ObjectMapper mapper;
 
     public StoryLoader() {
@@ -55,20 +57,26 @@ public final class StoryLoader {
      * @param yaml     the story text
      */
     public Story load(String fileName, String yaml) {
+        return loadSource(fileName, yaml).story();
+    }
+
+    /** Like {@link #load(String, String)}, keeping where each field came from for later checks. */
+    public StorySource loadSource(String fileName, String yaml) {
         Story story;
         try {
             story = mapper.readValue(yaml, Story.class);
         } catch (JacksonException e) {
-            throw translate(fileName, e);
+            throw translate(fileName, e, YamlLocator.of(yaml, loaderOptions()));
         }
         if (story == null) {
-            throw new InvalidInputException(fileName, 1, 1, "", "the file is empty; a story needs at least 'id', 'timeZone', 'published', 'source', 'entities' and 'signing'");
+            throw new InvalidInputException(fileName, 1, 1, "", EMPTY);
         }
-        new StoryValidator(fileName, YamlLocator.of(yaml, loaderOptions())).validate(story);
-        return story;
+        YamlLocator locator = YamlLocator.of(yaml, loaderOptions());
+        new StoryValidator(fileName, locator).validate(story);
+        return new StorySource(story, fileName, locator);
     }
 
-    private static InvalidInputException translate(String fileName, JacksonException e) {
+    private static InvalidInputException translate(String fileName, JacksonException e, YamlLocator locator) {
         JsonLocation location = e.getLocation();
         int line = location == null ? 0 : location.getLineNr();
         int column = location == null ? 0 : location.getColumnNr();
@@ -79,17 +87,29 @@ public final class StoryLoader {
                     + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
         } else if (e instanceof InvalidFormatException invalid) {
             problem = "'" + invalid.getValue() + "' is not a valid " + describe(invalid.getTargetType());
-        } else if (e instanceof MismatchedInputException mismatched && e.getOriginalMessage().startsWith("Missing required creator property")) {
-            String missing = e.getOriginalMessage().replaceFirst("^Missing required creator property '([^']*)'.*$", "$1");
-            field = field.isEmpty() ? missing : field + "." + missing;
-            problem = "required field is missing; add it";
-            if (mismatched.getTargetType() != null) {
-                problem += " (in " + describe(mismatched.getTargetType()) + ")";
-            }
+        } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
+            problem = EMPTY;
+        } else if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Missing required creator property")) {
+            String missing = e.getOriginalMessage().replaceFirst("(?s)^Missing required creator property '([^']*)'.*$", "$1");
+            String parent = field.equals(missing) ? "" : field.endsWith("." + missing)
+                    ? field.substring(0, field.length() - missing.length() - 1) : field;
+            field = parent.isEmpty() ? missing : parent + "." + missing;
+            problem = "required field '" + missing + "' is missing" + (parent.isEmpty() ? "" : " in '" + parent + "'") + "; add it";
+            YamlLocator.Position position = locator.find(parent);
+            line = position.line();
+            column = position.column();
         } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             problem = "expected " + describe(mismatched.getTargetType()) + ": " + firstLine(e.getOriginalMessage());
         } else {
             problem = firstLine(e.getOriginalMessage());
+        }
+        if (!field.isEmpty() && !(problem.startsWith("required field"))) {
+            // Jackson buffers record properties, so its own location can be the end of the mapping.
+            YamlLocator.Position position = locator.find(field);
+            if (position.line() > 0) {
+                line = position.line();
+                column = position.column();
+            }
         }
         return new InvalidInputException(fileName, line, column, field, problem);
     }
@@ -146,8 +166,13 @@ public final class StoryLoader {
 
     /** Reads a file and loads it, reporting I/O problems as bad input too. */
     public Story load(java.nio.file.Path file) {
+        return loadSource(file).story();
+    }
+
+    /** Reads a file and loads it, keeping where each field came from. */
+    public StorySource loadSource(java.nio.file.Path file) {
         try {
-            return load(file.toString(), java.nio.file.Files.readString(file));
+            return loadSource(file.toString(), java.nio.file.Files.readString(file));
         } catch (java.nio.charset.MalformedInputException e) {
             throw new InvalidInputException(file.toString(), 0, 0, "", "the file is not valid UTF-8; save it as UTF-8");
         } catch (IOException e) {

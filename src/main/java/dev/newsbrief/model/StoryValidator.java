@@ -110,7 +110,7 @@ final class StoryValidator {
     private void languageTag(String path, String tag) {
         try {
             Locale locale = new Locale.Builder().setLanguageTag(tag).build();
-            if (locale.getLanguage().isEmpty()) {
+            if (locale.getLanguage().length() < 2 || locale.getLanguage().length() > 3) {
                 fail(path, "'" + tag + "' is not a language tag; use a BCP 47 tag such as en, hy, az or ru");
             }
         } catch (IllformedLocaleException e) {

@@ -37,7 +37,7 @@ import java.util.Map;
  * nb.plural(n)                              the CLDR plural category: one, few, many, other
  * nb.upper(s) nb.lower(s) nb.capitalize(s)  with the locale's case rules (az: i → İ)
  * nb.languageName(tag) / nb.autonym(tag)    "Russian" in this language / "Русский"
- * nb.quote(s)                               s in this language's quotation marks
+ * nb.quote(s)                               s in this language's quotation marks (message quote.inline)
  * nb.translation(quote)                     the quote's translation into this language, or nothing
  * nb.sortByName(refs, form)                 entities sorted by this language's collation
  * nb.json(hash)                             JSON safe to put inside a script element
@@ -47,6 +47,9 @@ public final class TemplateFunctions {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
+
+    /** Full stops a quoted sentence may end with: Latin, Armenian verjaket, ellipsis. */
+    private static final String TERMINAL_STOPS = ".\u0589\u2026";
 
     private final String tag;
     private final Messages messages;
@@ -135,8 +138,17 @@ public final class TemplateFunctions {
         return new LocaleFormatter(ULocale.forLanguageTag(languageTag)).languageName(languageTag);
     }
 
+    /**
+     * A quoted sentence by the message {@code quote.inline} of this language, which gets the
+     * text without its final full stop as {text} and that stop as {end}, so each language
+     * sets the stop inside (en) or outside (ru, hy) its quotation marks.
+     */
     public String quote(String text) {
-        return formatter.quote(text);
+        int end = text.length();
+        while (end > 0 && TERMINAL_STOPS.indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return messages.format("quote.inline", Map.of("text", text.substring(0, end), "end", text.substring(end)));
     }
 
     public String translation(Quote quote) {
