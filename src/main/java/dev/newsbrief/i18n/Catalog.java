@@ -1,6 +1,5 @@
 package dev.newsbrief.i18n;
 
-import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.util.ULocale;
@@ -72,17 +71,9 @@ public final class Catalog {
         return Optional.of((MessageFormat) compiled.computeIfAbsent(key, k -> compile(pattern)).clone());
     }
 
-    /** Compiles a pattern of this language; dates in it are civil dates (see {@link LocaleFormatter}). */
+    /** Compiles a pattern of this language. */
     MessageFormat compile(String pattern) {
-        MessageFormat format = new MessageFormat(pattern, locale);
-        for (String name : format.getArgumentNames()) {
-            if (format.getFormatByArgumentName(name) instanceof DateFormat date) {
-                DateFormat civil = (DateFormat) date.clone();
-                civil.setTimeZone(LocaleFormatter.CIVIL);
-                format.setFormatByArgumentName(name, civil);
-            }
-        }
-        return format;
+        return new MessageFormat(pattern, locale);
     }
 
     /** Argument names a message uses, as written (with facets, e.g. {@code host_gen}), nested ones included. */

@@ -12,6 +12,8 @@ import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.text.RelativeDateTimeFormatter;
 import com.ibm.icu.text.RuleBasedNumberFormat;
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.GregorianCalendar;
 import com.ibm.icu.util.MeasureUnit;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
@@ -83,6 +85,17 @@ public final class LocaleFormatter {
 
     static Date civil(LocalDate date) {
         return new Date(date.toEpochDay() * 86_400_000L);
+    }
+
+    /**
+     * The date as an ICU calendar in UTC: MessageFormat formats a Calendar in the calendar's
+     * own zone, so date arguments never fall back to the JVM's default zone.
+     */
+    Calendar civilCalendar(LocalDate date) {
+        Calendar calendar = new GregorianCalendar(CIVIL, locale);
+        calendar.clear();
+        calendar.set(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
+        return calendar;
     }
 
     public String number(Number value) {

@@ -30,7 +30,8 @@ import java.util.Map;
  * case, {@code {length_value}} the bare number (for {@code plural} and {@code spellout}),
  * {@code {length_unit}} the CLDR unit id (for {@code select}); {@code {parties_count}} the size of a list;
  * {@code {invasion_year}} a field of a nested record. Arguments come from a record (its
- * components), a claim's arguments or a map. {@code {x_kind}} is an entity's kind
+ * components), a claim's arguments or a map. A year is written as plain digits;
+ * {@code {year_value}} is its number, for {@code selectordinal} (az: 2023-cü). {@code {x_kind}} is an entity's kind
  * (country, exclave, person…), for {@code select}.
  */
 public final class Messages {
@@ -137,9 +138,13 @@ public final class Messages {
         }
         if (value instanceof LocalDate date) {
             requireNoFacet(facet, name);
-            return LocaleFormatter.civil(date);
+            return formatter.civilCalendar(date);
         }
         if (value instanceof Year year) {
+            // Digits without grouping ("2023", never "2,023"); {x_value} is the number, for selectordinal.
+            if (facet.equals("value")) {
+                return year.getValue();
+            }
             requireNoFacet(facet, name);
             return Integer.toString(year.getValue());
         }
