@@ -85,7 +85,7 @@ public final class Catalog {
     /** Every argument name in a pattern, also those inside plural and select branches (ICU lists only the top level). */
     static Set<String> argumentNamesOf(String pattern) {
         MessagePattern parsed = new MessagePattern(pattern);
-        Set<String> names = new TreeSet<>();
+        TreeSet<String> names = new TreeSet<>();
         // Parts of type ARG_NAME are the names of every argument, however deeply nested.
         for (int i = 0; i < parsed.countParts(); i++) {
             MessagePattern.Part part = parsed.getPart(i);
@@ -93,6 +93,6 @@ public final class Catalog {
                 names.add(parsed.getSubstring(part));
             }
         }
-        return Set.copyOf(names);
+        return java.util.Collections.unmodifiableSortedSet(names);
     }
 }

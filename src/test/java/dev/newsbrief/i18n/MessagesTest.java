@@ -86,6 +86,6 @@ class MessagesTest {
                 .hasMessageContaining("fact.venueValue");
         assertThatThrownBy(() -> messages("en").format("fact.venueValue", STORY.corridor()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("no field 'city' in Corridor; available: [route, length");
+                .hasMessageContaining("argument {city}: no field 'city' in Corridor; available: [route, length");
     }
 }
