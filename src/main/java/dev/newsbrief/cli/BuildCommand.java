@@ -35,8 +35,8 @@ final class BuildCommand implements Callable<Integer> {
             description = "Languages to build, as BCP 47 tags (comma-separated). Default: every language in translations.")
     List<String> languages = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT",
-            description = "Formats to build: ${COMPLETION-CANDIDATES}. Default: all.")
+    @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+            description = "Formats to build (comma-separated): ${COMPLETION-CANDIDATES}. Default: all.")
     List<Format> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "output",
@@ -54,6 +54,14 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
     boolean quiet;
+
+    /** Format ids as users type them, for help and shell completion. */
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Format.values()).map(Format::id).iterator();
+        }
+    }
 
     @Override
     public Integer call() {

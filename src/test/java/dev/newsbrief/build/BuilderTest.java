@@ -1,0 +1,128 @@
+package dev.newsbrief.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsbrief.Fixtures;
+import dev.newsbrief.model.InvalidInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuilderTest {
+    private final Builder builder = new Builder();
+
+    @Test
+    void manifestListsEveryFileWithSizeAndDigest(@TempDir Path out) throws IOException {
+        BuildResult result = builder.build(BuildOptions.defaults().withOutput(out));
+        assertThat(result.files()).hasSize(4);
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.path("files")).hasSize(4);
+        for (JsonNode file : manifest.path("files")) {
+            Path path = out.resolve(file.path("path").asText());
+            byte[] bytes = Files.readAllBytes(path);
+            assertThat(file.path("story").asText()).isEqualTo(Fixtures.DEFAULT_ID);
+            assertThat(file.path("format").asText()).isEqualTo("html");
+            assertThat(path.toString()).endsWith(file.path("locale").asText() + "/" + Fixtures.DEFAULT_ID + ".html");
+            assertThat(file.path("size").asLong()).isEqualTo(bytes.length);
+            assertThat(file.path("sha256").asText()).isEqualTo(Builder.sha256(bytes));
+        }
+        assertThat(stagingLeftovers(out)).isEmpty();
+    }
+
+    /** A build that fails on its second story leaves the previous output exactly as it was. */
+    @Test
+    void failedBuildLeavesOutputUntouched(@TempDir Path out) throws IOException {
+        builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("ru")));
+        Map<Path, String> before = snapshot(out);
+        BuildOptions failing = BuildOptions.defaults().withOutput(out).withStories(List.of(
+                Fixtures.fixture("stories/border-protocol-2026.yaml"), Fixtures.fixture("bad/unknown-entity.yaml")));
+        assertThatThrownBy(() -> builder.build(failing)).isInstanceOf(InvalidInputException.class);
+        assertThat(snapshot(out)).isEqualTo(before);
+        assertThat(stagingLeftovers(out)).isEmpty();
+    }
+
+    /** A template error in the middle of rendering publishes nothing either. */
+    @Test
+    void renderFailureLeavesNoHalfWrittenOutput(@TempDir Path out, @TempDir Path templates) throws IOException {
+        Files.writeString(templates.resolve("brief.ftlh"), "<p>${nb.msg(\"no.such.key\")}</p>");
+        BuildOptions options = BuildOptions.defaults().withOutput(out).withTemplates(templates);
+        assertThatThrownBy(() -> builder.build(options))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no.such.key")
+                .hasMessageContaining("brief.ftlh:1");
+        assertThat(snapshot(out)).isEmpty();
+    }
+
+    @Test
+    void identicalInputsGiveIdenticalBytes(@TempDir Path first, @TempDir Path second) throws IOException {
+        builder.build(BuildOptions.defaults().withOutput(first));
+        builder.build(BuildOptions.defaults().withOutput(second));
+        assertThat(snapshot(second)).isEqualTo(snapshot(first));
+    }
+
+    @Test
+    void aFifthLanguageIsNewFilesOnly(@TempDir Path out, @TempDir Path translations) throws IOException {
+        // German, made only of files under translations/de: the English files with German words.
+        Path de = Files.createDirectories(translations.resolve("de"));
+        String english = new String(getClass().getResourceAsStream("/translations/en/messages.yaml").readAllBytes(), StandardCharsets.UTF_8);
+        Files.writeString(de.resolve("messages.yaml"), english.replace("kicker: Peace agreement", "kicker: Friedensabkommen"));
+        Files.copy(getClass().getResourceAsStream("/translations/en/lexicon.yaml"), de.resolve("lexicon.yaml"));
+        BuildResult result = builder.build(BuildOptions.defaults().withOutput(out).withTranslations(translations));
+        assertThat(result.files()).extracting(ManifestEntry::locale).containsExactly("az", "de", "en", "hy", "ru");
+        String page = Files.readString(out.resolve("de/" + Fixtures.DEFAULT_ID + ".html"));
+        assertThat(page).contains("<html lang=\"de\"", "Friedensabkommen", "8. August 2025", "hreflang=\"de\"");
+    }
+
+    @Test
+    void templatesOverrideTheEmbeddedOnesFileByFile(@TempDir Path out, @TempDir Path templates) throws IOException {
+        Files.createDirectories(templates.resolve("assets"));
+        Files.writeString(templates.resolve("assets/brief.css"), "body { color: #123456; }");
+        builder.build(BuildOptions.defaults().withOutput(out).withTemplates(templates).withLanguages(List.of("en")));
+        String page = Files.readString(out.resolve("en/" + Fixtures.DEFAULT_ID + ".html"));
+        assertThat(page).contains("color: #123456").contains("<h1>Armenia and Azerbaijan sign peace agreement at the White House</h1>");
+    }
+
+    @Test
+    void unknownLanguageListsTheAvailableOnes(@TempDir Path out) {
+        assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("fr"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no translations for 'fr'; available: az, en, hy, ru");
+    }
+
+    @Test
+    void unknownClaimIsReportedAgainstTheStoryLine(@TempDir Path out) {
+        assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out)
+                .withStories(List.of(Fixtures.fixture("bad/unknown-claim.yaml")))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("unknown-claim.yaml:20:")
+                .hasMessageContaining("benefits[0].claims[0].claim: no message 'claim.world-peace-forever'");
+    }
+
+    private static Map<Path, String> snapshot(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).collect(Collectors.toMap(dir::relativize, file -> {
+                try {
+                    return Builder.sha256(Files.readAllBytes(file));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+        }
+    }
+
+    private static List<Path> stagingLeftovers(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(path -> path.getFileName().toString().startsWith(".staging")).toList();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.newsbrief.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsbrief.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the whole CLI as users do, capturing its output and exit code. */
+class NewsbriefCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return NewsbriefCommand.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+    }
+
+    @Test
+    void buildWithNoArgumentsBuildsTheDefaultStoryInFourLanguages(@TempDir Path dir) {
+        int code = run("build", "--output", dir.toString());
+        assertThat(code).isEqualTo(ExitCode.OK);
+        assertThat(err.toString()).isEmpty();
+        for (String tag : Fixtures.LANGUAGES) {
+            assertThat(dir.resolve(tag).resolve(Fixtures.DEFAULT_ID + ".html")).isRegularFile();
+        }
+        assertThat(dir.resolve("manifest.json")).isRegularFile();
+        assertThat(out.toString()).contains("wrote ru/" + Fixtures.DEFAULT_ID + ".html", "manifest.json (4 files)");
+    }
+
+    @Test
+    void languagesAndStoriesCanBeChosen(@TempDir Path dir) {
+        int code = run("build", "-q", "-l", "ru,az", "-o", dir.toString(), Fixtures.fixture("stories/border-protocol-2026.yaml").toString());
+        assertThat(code).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).isEmpty();
+        assertThat(dir.resolve("ru/border-protocol-2026.html")).isRegularFile();
+        assertThat(dir.resolve("en")).doesNotExist();
+    }
+
+    @Test
+    void helpDescribesTheOptionsAndExitCodes() {
+        assertThat(run("build", "--help")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("--lang", "--format", "--output", "--templates", "--translations", "html");
+        out.getBuffer().setLength(0);
+        assertThat(run("--help")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("build", "Exit codes:", "invalid story");
+    }
+
+    @Test
+    void versionNamesTheLibraries() {
+        assertThat(run("--version")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("newsbrief", "FreeMarker 2.3.34", "ICU 78.1");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertThat(run("build", "--colour")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("Unknown option: '--colour'", "newsbrief build --help");
+    }
+
+    @Test
+    void missingCommandIsAUsageError() {
+        assertThat(run()).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("Missing command");
+    }
+
+    /** Bad input: exit 3 and exactly one line naming file, line and field. */
+    @Test
+    void badStoryGivesOneClearLineAndExitCode3(@TempDir Path dir) throws Exception {
+        int code = run("build", "-o", dir.toString(), Fixtures.fixture("bad/unknown-entity.yaml").toString());
+        assertThat(code).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(err.toString().lines()).hasSize(1).first().asString()
+                .startsWith("newsbrief: ")
+                .contains("unknown-entity.yaml:13:9: signing.host: unknown entity 'trum'");
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void missingStoryFileIsBadInput(@TempDir Path dir) {
+        assertThat(run("build", "-o", dir.toString(), dir.resolve("nope.yaml").toString())).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(err.toString()).contains("nope.yaml: no such story file");
+    }
+}
