@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsbrief.build.Builder;
+import dev.newsbrief.model.Conflict;
 import dev.newsbrief.model.Corridor;
 import dev.newsbrief.model.EntityRef;
 import dev.newsbrief.model.InvalidInputException;
@@ -61,6 +62,16 @@ class MessagesTest {
                 corridor.through(), corridor.components(), corridor.developedUnder(), corridor.sovereignty(), corridor.lease(),
                 firms, corridor.talksBegin(), corridor.accessTo());
         assertThat(messages(tag).format("corridor.talks", Map.of("corridor", changed))).contains(expected);
+    }
+
+    /** Azerbaijani ordinal suffixes after years follow CLDR's ordinal rules, not a table of years. */
+    @ParameterizedTest
+    @CsvSource({"2020, 2020-ci", "2023, 2023-cü", "2026, 2026-cı", "2029, 2029-cu", "1994, 1994-cü", "2100, 2100-cü"})
+    void azerbaijaniYearSuffixes(int year, String expected) {
+        Conflict conflict = STORY.conflict();
+        Conflict changed = new Conflict(conflict.region(), conflict.recognisedAsPartOf(), conflict.populatedBy(),
+                conflict.durationAtLeast(), conflict.stalemate(), conflict.wars(), conflict.controlRegainedBy(), java.time.Year.of(year));
+        assertThat(messages("az").format("conflict.control", Map.of("conflict", changed))).startsWith(expected + " ildə ");
     }
 
     @Test
