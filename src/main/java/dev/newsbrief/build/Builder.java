@@ -68,7 +68,7 @@ public final class Builder {
                         }
                         String relative = catalog.tag() + "/" + story.id() + "." + format.extension();
                         byte[] bytes = switch (format) {
-                            case HTML -> html.render(story, catalog, languages).getBytes(StandardCharsets.UTF_8);
+                            case HTML -> html.render(story, catalog, catalogs).getBytes(StandardCharsets.UTF_8);
                         };
                         Path file = staging.resolve(relative);
                         Files.createDirectories(file.getParent());

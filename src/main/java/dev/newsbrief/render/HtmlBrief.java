@@ -1,6 +1,7 @@
 package dev.newsbrief.render;
 
 import dev.newsbrief.i18n.Catalog;
+import dev.newsbrief.i18n.LocaleFormatter;
 import dev.newsbrief.model.Story;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +16,16 @@ public final class HtmlBrief {
         this.renderer = renderer;
     }
 
-    /** A link to the same story in another language of the build. */
-    public record Alternate(String tag, String href) { }
+    /** A link to the same story in another language of the build, named in that language. */
+    public record Alternate(String tag, String href, String name) { }
 
     /**
      * @param languages every language of this build, for the language switcher
      */
-    public String render(Story story, Catalog catalog, List<String> languages) {
+    public String render(Story story, Catalog catalog, List<Catalog> languages) {
         List<Alternate> alternates = languages.stream()
-                .map(tag -> new Alternate(tag, "../" + tag + "/" + story.id() + ".html"))
+                .map(other -> new Alternate(other.tag(), "../" + other.tag() + "/" + story.id() + ".html",
+                        other.pattern("meta.languageName").orElseGet(() -> new LocaleFormatter(other.locale()).languageName(other.tag()))))
                 .toList();
         return renderer.render(TEMPLATE, story, catalog, Map.of("alternates", alternates));
     }

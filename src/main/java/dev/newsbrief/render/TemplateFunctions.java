@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.ibm.icu.util.ULocale;
 import dev.newsbrief.i18n.LocaleFormatter;
 import dev.newsbrief.i18n.Messages;
 import dev.newsbrief.model.Claim;
@@ -36,7 +35,7 @@ import java.util.Map;
  * nb.list(strings)                          A, B and C with the locale's conjunction
  * nb.plural(n)                              the CLDR plural category: one, few, many, other
  * nb.upper(s) nb.lower(s) nb.capitalize(s)  with the locale's case rules (az: i → İ)
- * nb.languageName(tag) / nb.autonym(tag)    "Russian" in this language / "Русский"
+ * nb.languageName(tag)                      "Russian" in this language (ICU display name)
  * nb.quote(s)                               s in this language's quotation marks (message quote.inline)
  * nb.translation(quote)                     the quote's translation into this language, or nothing
  * nb.sortByName(refs, form)                 entities sorted by this language's collation
@@ -131,11 +130,6 @@ public final class TemplateFunctions {
 
     public String languageName(String languageTag) {
         return formatter.languageName(languageTag);
-    }
-
-    /** The language's own name for itself, capitalised: Հայերեն, Azərbaycan, Русский, English. */
-    public String autonym(String languageTag) {
-        return new LocaleFormatter(ULocale.forLanguageTag(languageTag)).languageName(languageTag);
     }
 
     /**

@@ -53,7 +53,7 @@ class HtmlBriefTest {
         assertThat(doc.select("link[rel=alternate][hreflang]")).extracting(e -> e.attr("hreflang"))
                 .containsExactlyInAnyOrderElementsOf(LANGUAGES);
         assertThat(doc.select("nav a[hreflang]")).extracting(e -> e.attr("lang") + ":" + e.text())
-                .containsExactlyInAnyOrder("en:English", "hy:Հայերեն", "az:Azərbaycan", "ru:Русский");
+                .containsExactlyInAnyOrder("en:English", "hy:Հայերեն", "az:Azərbaycan dili", "ru:Русский");
         assertThat(doc.select("nav a[aria-current=page]").attr("hreflang")).isEqualTo(tag);
         assertThat(doc.select("nav a[hreflang=ru]").attr("href")).isEqualTo("../ru/armenia-azerbaijan-peace-2025.html");
     }
@@ -124,8 +124,9 @@ class HtmlBriefTest {
     }
 
     /**
-     * No English left in the other briefs: outside elements marked lang="en", the only Latin
-     * words in hy and ru are names their press writes in Latin; az text has no English words.
+     * No English left in the other briefs: in text marked as the page's language (quotes and
+     * the source title are marked lang="en", the switcher's names by their own language), the
+     * only Latin words in hy and ru are names their press writes in Latin; az has no English words.
      */
     @ParameterizedTest
     @ValueSource(strings = {"hy", "ru", "az"})
@@ -135,7 +136,7 @@ class HtmlBriefTest {
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
-                if (node instanceof TextNode textNode && !insideEnglish(node) && !insideScriptOrStyle(node)) {
+                if (node instanceof TextNode textNode && languageOf(node).equals(tag) && !insideScriptOrStyle(node)) {
                     own.append(textNode.text()).append(' ');
                 }
             }
@@ -153,13 +154,14 @@ class HtmlBriefTest {
         assertThat(doc.select("nav a[lang=en]")).hasSize(1);
     }
 
-    private static boolean insideEnglish(Node node) {
+    /** The language of a text node: its nearest lang attribute. */
+    private static String languageOf(Node node) {
         for (Node parent = node.parent(); parent instanceof Element element; parent = parent.parent()) {
             if (element.hasAttr("lang")) {
-                return element.attr("lang").equals("en");
+                return element.attr("lang");
             }
         }
-        return false;
+        return "";
     }
 
     private static boolean insideScriptOrStyle(Node node) {
