@@ -2,6 +2,8 @@ package dev.newsbrief;
 
 import dev.newsbrief.build.BuildOptions;
 import dev.newsbrief.build.Builder;
+import dev.newsbrief.build.Format;
+import java.util.Set;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -32,15 +34,21 @@ public final class Fixtures {
         }
     }
 
-    /** The default story built once in all four languages (shared, read-only). */
+    /** The default story built once in all four languages, HTML only (shared, read-only). */
     public static Path defaultBuild() {
-        return BUILDS.computeIfAbsent("default", key -> build(BuildOptions.defaults()));
+        return BUILDS.computeIfAbsent("default", key -> build(BuildOptions.defaults().withFormats(Set.of(Format.HTML))));
+    }
+
+    /** The default story built once in every format, PDFs and pack included (shared, read-only). */
+    public static Path fullBuild() {
+        return BUILDS.computeIfAbsent("full", key -> build(BuildOptions.defaults()));
     }
 
     /** The second fixture story built once in all four languages. */
     public static Path secondStoryBuild() {
         return BUILDS.computeIfAbsent("second", key ->
-                build(BuildOptions.defaults().withStories(List.of(fixture("stories/border-protocol-2026.yaml")))));
+                build(BuildOptions.defaults().withFormats(Set.of(Format.HTML))
+                        .withStories(List.of(fixture("stories/border-protocol-2026.yaml")))));
     }
 
     private static Path build(BuildOptions options) {

@@ -1,5 +1,6 @@
 package dev.newsbrief.build;
 
+import dev.newsbrief.pdf.PdfOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -14,45 +15,51 @@ import java.util.Set;
  * @param output       the output directory; default {@code output}
  * @param templates    a directory overriding the embedded templates file by file, or null
  * @param translations a directory overriding the embedded translations file by file, or null
+ * @param pdf          paper, profile and date of PDFs; default A4, standard, the story's date
  */
 public record BuildOptions(List<Path> stories, List<String> languages, Set<Format> formats,
-                           Path output, Path templates, Path translations) {
+                           Path output, Path templates, Path translations, PdfOptions pdf) {
 
     public BuildOptions {
         stories = List.copyOf(Objects.requireNonNull(stories, "The parameter 'stories' must not be null"));
         languages = List.copyOf(Objects.requireNonNull(languages, "The parameter 'languages' must not be null"));
         formats = Set.copyOf(Objects.requireNonNull(formats, "The parameter 'formats' must not be null"));
         Objects.requireNonNull(output, "The parameter 'output' must not be null");
+        Objects.requireNonNull(pdf, "The parameter 'pdf' must not be null");
         if (formats.isEmpty()) {
             throw new IllegalArgumentException("The parameter 'formats' must name at least one format");
         }
     }
 
     public static BuildOptions defaults() {
-        return new BuildOptions(List.of(), List.of(), Format.defaults(), Path.of("output"), null, null);
+        return new BuildOptions(List.of(), List.of(), Format.defaults(), Path.of("output"), null, null, PdfOptions.defaults());
     }
 
     public BuildOptions withStories(List<Path> value) {
-        return new BuildOptions(value, languages, formats, output, templates, translations);
+        return new BuildOptions(value, languages, formats, output, templates, translations, pdf);
     }
 
     public BuildOptions withLanguages(List<String> value) {
-        return new BuildOptions(stories, value, formats, output, templates, translations);
+        return new BuildOptions(stories, value, formats, output, templates, translations, pdf);
     }
 
     public BuildOptions withFormats(Set<Format> value) {
-        return new BuildOptions(stories, languages, value, output, templates, translations);
+        return new BuildOptions(stories, languages, value, output, templates, translations, pdf);
     }
 
     public BuildOptions withOutput(Path value) {
-        return new BuildOptions(stories, languages, formats, value, templates, translations);
+        return new BuildOptions(stories, languages, formats, value, templates, translations, pdf);
     }
 
     public BuildOptions withTemplates(Path value) {
-        return new BuildOptions(stories, languages, formats, output, value, translations);
+        return new BuildOptions(stories, languages, formats, output, value, translations, pdf);
+    }
+
+    public BuildOptions withPdf(PdfOptions value) {
+        return new BuildOptions(stories, languages, formats, output, templates, translations, value);
     }
 
     public BuildOptions withTranslations(Path value) {
-        return new BuildOptions(stories, languages, formats, output, templates, value);
+        return new BuildOptions(stories, languages, formats, output, templates, value, pdf);
     }
 }

@@ -10,6 +10,10 @@ import dev.newsbrief.model.InvalidInputException;
 import dev.newsbrief.model.Story;
 import dev.newsbrief.model.StoryLoader;
 import dev.newsbrief.model.StorySource;
+import dev.newsbrief.model.TextLocator;
+import dev.newsbrief.pdf.MissingGlyphException;
+import dev.newsbrief.pdf.PdfFonts;
+import dev.newsbrief.pdf.PdfRenderer;
 import dev.newsbrief.render.HtmlBrief;
 import dev.newsbrief.render.Renderer;
 import dev.newsbrief.resource.ResourceSet;
@@ -45,6 +49,7 @@ public final class Builder {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final StoryLoader storyLoader = new StoryLoader();
+    private final Map<String, PdfFonts> fonts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BuildResult build(BuildOptions options) {
         Translations translations = new Translations(new ResourceSet("translations", options.translations()));
@@ -55,25 +60,31 @@ public final class Builder {
         List<Story> stories = sources.stream().map(StorySource::story).toList();
         Renderer renderer = new Renderer(options.templates());
         HtmlBrief html = new HtmlBrief(renderer);
+        PdfRenderer pdf = needsPdf(options) ? new PdfRenderer(renderer, templates(options), fonts(options)) : null;
 
         Path output = options.output().toAbsolutePath().normalize();
         Path staging = createStaging(output);
         try {
             List<ManifestEntry> entries = new ArrayList<>();
-            for (Story story : stories) {
-                for (Catalog catalog : catalogs) {
-                    for (Format format : Format.values()) {
-                        if (!options.formats().contains(format)) {
-                            continue;
-                        }
-                        String relative = catalog.tag() + "/" + story.id() + "." + format.extension();
-                        byte[] bytes = switch (format) {
+            for (int s = 0; s < stories.size(); s++) {
+                Story story = stories.get(s);
+                StorySource source = sources.get(s);
+                for (Format format : Format.values()) {
+                    if (!options.formats().contains(format)) {
+                        continue;
+                    }
+                    for (Catalog catalog : format.allLanguages() ? catalogs.subList(0, 1) : catalogs) {
+                        String tag = format.allLanguages() ? PdfRenderer.MULTIPLE_LANGUAGES : catalog.tag();
+                        String relative = format.path(story.id(), tag);
+                        byte[] bytes = withGlyphErrorsLocated(source, catalogs, () -> switch (format) {
                             case HTML -> html.render(story, catalog, catalogs).getBytes(StandardCharsets.UTF_8);
-                        };
+                            case PDF -> pdf.brief(story, catalog, options.pdf());
+                            case PACK -> pdf.pack(story, catalogs, options.pdf());
+                        });
                         Path file = staging.resolve(relative);
                         Files.createDirectories(file.getParent());
                         Files.write(file, bytes);
-                        entries.add(new ManifestEntry(story.id(), catalog.tag(), format.id(), relative, bytes.length, sha256(bytes)));
+                        entries.add(new ManifestEntry(story.id(), tag, format.id(), relative, bytes.length, sha256(bytes)));
                     }
                 }
             }
@@ -85,6 +96,43 @@ public final class Builder {
             throw new UncheckedIOException("cannot write the output: " + e.getMessage(), e);
         } finally {
             deleteQuietly(staging);
+        }
+    }
+
+    private static boolean needsPdf(BuildOptions options) {
+        return options.formats().contains(Format.PDF) || options.formats().contains(Format.PACK);
+    }
+
+    private static ResourceSet templates(BuildOptions options) {
+        return new ResourceSet("templates", options.templates());
+    }
+
+    /** Fonts are parsed once per Builder and templates directory: parsing is the costly part of a cold PDF. */
+    private PdfFonts fonts(BuildOptions options) {
+        return fonts.computeIfAbsent(String.valueOf(options.templates()), key -> PdfFonts.load(templates(options)));
+    }
+
+    /** Points a missing glyph at the story field (or message) that holds the character. */
+    private static byte[] withGlyphErrorsLocated(StorySource source, List<Catalog> catalogs, java.util.function.Supplier<byte[]> render) {
+        try {
+            return render.get();
+        } catch (MissingGlyphException missing) {
+            String problem = missing.language() + ": character " + MissingGlyphException.describe(missing.codePoint())
+                    + " is not in the PDF font '" + missing.family() + "' (in \"" + missing.context()
+                    + "\"); remove it, or give this language a font that has it in templates/" + PdfFonts.CONFIG;
+            var path = TextLocator.find(source.story(), missing.codePoint());
+            if (path.isPresent()) {
+                throw source.error(path.get(), problem);
+            }
+            String character = Character.toString(missing.codePoint());
+            for (Catalog catalog : catalogs) {
+                for (var message : catalog.messages().entrySet()) {
+                    if (message.getValue().contains(character)) {
+                        throw new InvalidInputException(catalog.messagesFile(), 0, 0, message.getKey(), problem);
+                    }
+                }
+            }
+            throw new InvalidInputException(source.file(), 0, 0, "", problem);
         }
     }
 

@@ -4,6 +4,8 @@ import dev.newsbrief.build.BuildOptions;
 import dev.newsbrief.build.BuildResult;
 import dev.newsbrief.build.Builder;
 import dev.newsbrief.build.Format;
+import dev.newsbrief.pdf.PdfOptions;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Builds briefs for every story, language and format into the output directory.",
             "With no arguments: the embedded default story, every language, every format, into ./output.",
-            "Output: <output>/<lang>/<story-id>.<ext> and <output>/manifest.json. "
+            "Output: <output>/<lang>/<story-id>.html and .pdf, <output>/pack/<story-id>.pdf (every language), "
+                + "<output>/manifest.json. PDF dates come from SOURCE_DATE_EPOCH when set, else the story's date. "
                 + "Files are staged first; a failed build leaves the output directory untouched."})
 final class BuildCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -52,8 +55,33 @@ final class BuildCommand implements Callable<Integer> {
                 + "file by file; a new <tag>/ directory adds a language.")
     Path translations;
 
+    @Option(names = "--paper", paramLabel = "SIZE", defaultValue = "a4",
+            description = "PDF page size: a4 or letter. Default: ${DEFAULT-VALUE}.")
+    PdfOptions.Paper paper;
+
+    @Option(names = "--pdf-profile", paramLabel = "PROFILE", defaultValue = "standard",
+            description = "PDF profile: standard, or pdfa for archival PDF/A-1b. Default: ${DEFAULT-VALUE}.")
+    PdfOptions.Profile profile;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
     boolean quiet;
+
+    /**
+     * The reproducible-builds date, if the environment sets one: PDFs then carry it instead
+     * of the story's publication date. See https://reproducible-builds.org/specs/source-date-epoch/.
+     */
+    private Instant sourceDateEpoch() {
+        String value = System.getenv("SOURCE_DATE_EPOCH");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01, not '" + value + "'");
+        }
+    }
 
     /** Format ids as users type them, for help and shell completion. */
     static final class FormatNames implements Iterable<String> {
@@ -71,7 +99,8 @@ final class BuildCommand implements Callable<Integer> {
                 .withFormats(formats.isEmpty() ? Format.defaults() : EnumSet.copyOf(formats))
                 .withOutput(output)
                 .withTemplates(templates)
-                .withTranslations(translations);
+                .withTranslations(translations)
+                .withPdf(new PdfOptions(paper, profile, sourceDateEpoch()));
         BuildResult result = new Builder().build(options);
         if (!quiet) {
             var out = spec.commandLine().getOut();

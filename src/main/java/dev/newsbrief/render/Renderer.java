@@ -80,12 +80,10 @@ public final class Renderer {
      */
     public String render(String templateName, Story story, Catalog catalog, Map<String, Object> extra) {
         Template template = template(templateName);
-        LocaleFormatter formatter = new LocaleFormatter(catalog.locale());
-        Messages messages = new Messages(catalog, formatter, story);
         Map<String, Object> model = new HashMap<>(extra);
         model.put("story", story);
         model.put("lang", catalog.tag());
-        model.put("nb", new TemplateFunctions(catalog.tag(), messages, formatter));
+        model.put("nb", functions(story, catalog));
         StringWriter out = new StringWriter(16 * 1024);
         try {
             Environment environment = template.createProcessingEnvironment(model, out);
@@ -99,6 +97,12 @@ public final class Renderer {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The template functions ({@code nb}) for one story in one language. */
+    public static TemplateFunctions functions(Story story, Catalog catalog) {
+        LocaleFormatter formatter = new LocaleFormatter(catalog.locale());
+        return new TemplateFunctions(catalog.tag(), new Messages(catalog, formatter, story), formatter);
     }
 
     private Template template(String name) {

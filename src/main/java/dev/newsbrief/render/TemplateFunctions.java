@@ -40,6 +40,7 @@ import java.util.Map;
  * nb.translation(quote)                     the quote's translation into this language, or nothing
  * nb.sortByName(refs, form)                 entities sorted by this language's collation
  * nb.json(hash)                             JSON safe to put inside a script element
+ * nb.cssPageCounter(key)                    a {page}/{pages} message as CSS content with page counters
  * </pre>
  */
 public final class TemplateFunctions {
@@ -50,11 +51,15 @@ public final class TemplateFunctions {
     /** Full stops a quoted sentence may end with: Latin, Armenian verjaket, ellipsis. */
     private static final String TERMINAL_STOPS = ".\u0589\u2026";
 
+    /** Private-use characters standing for the page counters while the message is formatted. */
+    private static final String PAGE_MARK = "\uE000";
+    private static final String PAGES_MARK = "\uE001";
+
     private final String tag;
     private final Messages messages;
     private final LocaleFormatter formatter;
 
-    TemplateFunctions(String tag, Messages messages, LocaleFormatter formatter) {
+    public TemplateFunctions(String tag, Messages messages, LocaleFormatter formatter) {
         this.tag = tag;
         this.messages = messages;
         this.formatter = formatter;
@@ -143,6 +148,43 @@ public final class TemplateFunctions {
             end--;
         }
         return messages.format("quote.inline", Map.of("text", text.substring(0, end), "end", text.substring(end)));
+    }
+
+    /**
+     * A message with {page} and {pages} as a CSS {@code content} value for paged media:
+     * "Страница {page} из {pages}" → {@code "Страница " counter(page) " из " counter(pages)}.
+     */
+    public String cssPageCounter(String key) {
+        String text = messages.format(key, Map.of("page", PAGE_MARK, "pages", PAGES_MARK));
+        StringBuilder css = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == PAGE_MARK.charAt(0) || c == PAGES_MARK.charAt(0)) {
+                appendCssString(css, literal);
+                css.append(c == PAGE_MARK.charAt(0) ? " counter(page)" : " counter(pages)");
+            } else {
+                literal.append(c);
+            }
+        }
+        appendCssString(css, literal);
+        return css.toString().strip();
+    }
+
+    private static void appendCssString(StringBuilder css, StringBuilder literal) {
+        if (literal.isEmpty()) {
+            return;
+        }
+        css.append(" \"");
+        literal.codePoints().forEach(cp -> {
+            if (cp == '"' || cp == '\\' || cp < 0x20) {
+                css.append('\\').append(Integer.toHexString(cp)).append(' ');
+            } else {
+                css.appendCodePoint(cp);
+            }
+        });
+        css.append('"');
+        literal.setLength(0);
     }
 
     public String translation(Quote quote) {

@@ -64,6 +64,26 @@ public final class ResourceSet {
         }
     }
 
+    /** The bytes of {@code relative} (with '/' separators), the override first; never leaves either root. */
+    public Optional<byte[]> findBytes(String relative) {
+        if (relative.startsWith("/") || relative.contains("\\") || java.util.Arrays.asList(relative.split("/")).contains("..")) {
+            return Optional.empty();
+        }
+        try {
+            if (override != null) {
+                Path file = override.resolve(relative).normalize();
+                if (file.startsWith(override) && Files.isRegularFile(file)) {
+                    return Optional.of(Files.readAllBytes(file));
+                }
+            }
+            try (var in = ResourceSet.class.getClassLoader().getResourceAsStream(embeddedRoot + "/" + relative)) {
+                return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + relative, e);
+        }
+    }
+
     /** Names of the sub-directories of {@code relative}, from both layers, sorted. */
     public SortedSet<String> directories(String relative) {
         SortedSet<String> names = new TreeSet<>();

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,15 +25,17 @@ class BuilderTest {
     @Test
     void manifestListsEveryFileWithSizeAndDigest(@TempDir Path out) throws IOException {
         BuildResult result = builder.build(BuildOptions.defaults().withOutput(out));
-        assertThat(result.files()).hasSize(4);
+        assertThat(result.files()).extracting(entry -> entry.format() + ":" + entry.locale()).containsExactly(
+                "html:az", "html:en", "html:hy", "html:ru", "pdf:az", "pdf:en", "pdf:hy", "pdf:ru", "pack:mul");
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
-        assertThat(manifest.path("files")).hasSize(4);
+        assertThat(manifest.path("files")).hasSize(9);
         for (JsonNode file : manifest.path("files")) {
             Path path = out.resolve(file.path("path").asText());
             byte[] bytes = Files.readAllBytes(path);
             assertThat(file.path("story").asText()).isEqualTo(Fixtures.DEFAULT_ID);
-            assertThat(file.path("format").asText()).isEqualTo("html");
-            assertThat(path.toString()).endsWith(file.path("locale").asText() + "/" + Fixtures.DEFAULT_ID + ".html");
+            String folder = file.path("format").asText().equals("pack") ? "pack" : file.path("locale").asText();
+            String extension = file.path("format").asText().equals("html") ? ".html" : ".pdf";
+            assertThat(path.toString()).endsWith(folder + "/" + Fixtures.DEFAULT_ID + extension);
             assertThat(file.path("size").asLong()).isEqualTo(bytes.length);
             assertThat(file.path("sha256").asText()).isEqualTo(Builder.sha256(bytes));
         }
@@ -42,7 +45,7 @@ class BuilderTest {
     /** A build that fails on its second story leaves the previous output exactly as it was. */
     @Test
     void failedBuildLeavesOutputUntouched(@TempDir Path out) throws IOException {
-        builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("ru")));
+        builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("ru")).withFormats(Set.of(Format.HTML)));
         Map<Path, String> before = snapshot(out);
         BuildOptions failing = BuildOptions.defaults().withOutput(out).withStories(List.of(
                 Fixtures.fixture("stories/border-protocol-2026.yaml"), Fixtures.fixture("bad/unknown-entity.yaml")));
@@ -65,8 +68,8 @@ class BuilderTest {
 
     @Test
     void identicalInputsGiveIdenticalBytes(@TempDir Path first, @TempDir Path second) throws IOException {
-        builder.build(BuildOptions.defaults().withOutput(first));
-        builder.build(BuildOptions.defaults().withOutput(second));
+        builder.build(BuildOptions.defaults().withOutput(first).withFormats(Set.of(Format.HTML)));
+        builder.build(BuildOptions.defaults().withOutput(second).withFormats(Set.of(Format.HTML)));
         assertThat(snapshot(second)).isEqualTo(snapshot(first));
     }
 
@@ -77,7 +80,8 @@ class BuilderTest {
         String english = new String(getClass().getResourceAsStream("/translations/en/messages.yaml").readAllBytes(), StandardCharsets.UTF_8);
         Files.writeString(de.resolve("messages.yaml"), english.replace("kicker: Peace agreement", "kicker: Friedensabkommen"));
         Files.copy(getClass().getResourceAsStream("/translations/en/lexicon.yaml"), de.resolve("lexicon.yaml"));
-        BuildResult result = builder.build(BuildOptions.defaults().withOutput(out).withTranslations(translations));
+        BuildResult result = builder.build(BuildOptions.defaults().withOutput(out).withTranslations(translations)
+                .withFormats(Set.of(Format.HTML)));
         assertThat(result.files()).extracting(ManifestEntry::locale).containsExactly("az", "de", "en", "hy", "ru");
         String page = Files.readString(out.resolve("de/" + Fixtures.DEFAULT_ID + ".html"));
         assertThat(page).contains("<html lang=\"de\"", "Friedensabkommen", "8. August 2025", "hreflang=\"de\"");
@@ -87,7 +91,7 @@ class BuilderTest {
     void templatesOverrideTheEmbeddedOnesFileByFile(@TempDir Path out, @TempDir Path templates) throws IOException {
         Files.createDirectories(templates.resolve("assets"));
         Files.writeString(templates.resolve("assets/brief.css"), "body { color: #123456; }");
-        builder.build(BuildOptions.defaults().withOutput(out).withTemplates(templates).withLanguages(List.of("en")));
+        builder.build(BuildOptions.defaults().withOutput(out).withTemplates(templates).withLanguages(List.of("en")).withFormats(Set.of(Format.HTML)));
         String page = Files.readString(out.resolve("en/" + Fixtures.DEFAULT_ID + ".html"));
         assertThat(page).contains("color: #123456").contains("<h1>Armenia and Azerbaijan sign peace agreement at the White House</h1>");
     }

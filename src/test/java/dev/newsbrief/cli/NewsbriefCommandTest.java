@@ -26,14 +26,17 @@ class NewsbriefCommandTest {
         assertThat(err.toString()).isEmpty();
         for (String tag : Fixtures.LANGUAGES) {
             assertThat(dir.resolve(tag).resolve(Fixtures.DEFAULT_ID + ".html")).isRegularFile();
+            assertThat(dir.resolve(tag).resolve(Fixtures.DEFAULT_ID + ".pdf")).isRegularFile();
         }
+        assertThat(dir.resolve("pack").resolve(Fixtures.DEFAULT_ID + ".pdf")).isRegularFile();
         assertThat(dir.resolve("manifest.json")).isRegularFile();
-        assertThat(out.toString()).contains("wrote ru/" + Fixtures.DEFAULT_ID + ".html", "manifest.json (4 files)");
+        assertThat(out.toString()).contains("wrote ru/" + Fixtures.DEFAULT_ID + ".html", "wrote pack/" + Fixtures.DEFAULT_ID + ".pdf",
+                "manifest.json (9 files)");
     }
 
     @Test
     void languagesAndStoriesCanBeChosen(@TempDir Path dir) {
-        int code = run("build", "-q", "-l", "ru,az", "-o", dir.toString(), Fixtures.fixture("stories/border-protocol-2026.yaml").toString());
+        int code = run("build", "-q", "-l", "ru,az", "-f", "html", "-o", dir.toString(), Fixtures.fixture("stories/border-protocol-2026.yaml").toString());
         assertThat(code).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).isEmpty();
         assertThat(dir.resolve("ru/border-protocol-2026.html")).isRegularFile();
@@ -43,7 +46,8 @@ class NewsbriefCommandTest {
     @Test
     void helpDescribesTheOptionsAndExitCodes() {
         assertThat(run("build", "--help")).isEqualTo(ExitCode.OK);
-        assertThat(out.toString()).contains("--lang", "--format", "--output", "--templates", "--translations", "html");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("--lang", "--format", "--output", "--templates", "--translations",
+                "html, pdf, pack", "--paper", "--pdf-profile", "SOURCE_DATE_EPOCH");
         out.getBuffer().setLength(0);
         assertThat(run("--help")).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("build", "Exit codes:", "invalid story");
@@ -78,6 +82,12 @@ class NewsbriefCommandTest {
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    void paperAndProfileAreChecked(@TempDir Path dir) {
+        assertThat(run("build", "-o", dir.toString(), "--paper", "a3")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--paper", "a3");
     }
 
     @Test

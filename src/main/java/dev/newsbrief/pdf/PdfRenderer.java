@@ -1,0 +1,221 @@
+package dev.newsbrief.pdf;
+
+import dev.newsbrief.i18n.Catalog;
+import dev.newsbrief.model.Story;
+import dev.newsbrief.render.Renderer;
+import dev.newsbrief.resource.ResourceSet;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.openpdf.pdf.ITextOutputDevice;
+import org.openpdf.pdf.ITextRenderer;
+import org.openpdf.pdf.PDFCreationListener;
+import org.openpdf.text.DocumentException;
+import org.openpdf.text.pdf.PdfDate;
+import org.openpdf.text.pdf.PdfEncryption;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfString;
+import org.openpdf.text.pdf.PdfWriter;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * Renders printable briefs: a FreeMarker print template (XHTML) laid out by openpdf-html.
+ * Checks glyph coverage before writing, reads resources only through {@link LockedUserAgent},
+ * and makes the bytes depend only on the inputs (dates, document ID, subset font names).
+ * Create once and reuse: fonts are parsed once. Renders one document at a time.
+ */
+public final class PdfRenderer {
+    public static final String BRIEF_TEMPLATE = "pdf/brief.ftlx";
+    public static final String PACK_TEMPLATE = "pdf/pack.ftlx";
+    /** BCP 47 for "several languages": the briefing pack's /Lang. */
+    public static final String MULTIPLE_LANGUAGES = "mul";
+
+    private final Renderer renderer;
+    private final ResourceSet templates;
+    private final PdfFonts fonts;
+
+    public PdfRenderer(Renderer renderer, ResourceSet templates, PdfFonts fonts) {
+        this.renderer = renderer;
+        this.templates = templates;
+        this.fonts = fonts;
+    }
+
+    /** The PDF brief of one story in one language. */
+    public byte[] brief(Story story, Catalog catalog, PdfOptions options) {
+        String xhtml = renderer.render(BRIEF_TEMPLATE, story, catalog,
+                Map.of("paper", options.paper().css(), "fonts", fonts.families(catalog.tag())));
+        return toPdf(BRIEF_TEMPLATE, xhtml, catalog.tag(), story, options);
+    }
+
+    /** The briefing pack: a cover, then the brief in each language from a new page. */
+    public byte[] pack(Story story, List<Catalog> catalogs, PdfOptions options) {
+        List<Map<String, Object>> editions = catalogs.stream()
+                .map(catalog -> Map.<String, Object>of("lang", catalog.tag(), "nb", Renderer.functions(story, catalog)))
+                .toList();
+        String xhtml = renderer.render(PACK_TEMPLATE, story, catalogs.get(0), Map.of(
+                "paper", options.paper().css(), "fonts", fonts.families(MULTIPLE_LANGUAGES), "editions", editions));
+        return toPdf(PACK_TEMPLATE, xhtml, MULTIPLE_LANGUAGES, story, options);
+    }
+
+    private synchronized byte[] toPdf(String template, String xhtml, String language, Story story, PdfOptions options) {
+        Document document = parse(template, xhtml);
+        checkCoverage(document.getDocumentElement(), language);
+        byte[] digest = sha256(xhtml + "\n" + options.paper() + "\n" + options.profile() + "\n" + options.date());
+        fonts.seedSubsetPrefixes(digest);
+
+        ITextOutputDevice device = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+        LockedUserAgent agent = new LockedUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, templates);
+        ITextRenderer pdf = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent);
+        fonts.register(pdf.getFontResolver());
+        if (options.profile() == PdfOptions.Profile.PDFA) {
+            pdf.setPDFVersion(PdfWriter.VERSION_1_4);
+            pdf.setPDFXConformance(PdfWriter.PDFA1B);
+        }
+        Instant date = options.date() != null ? options.date() : story.published().atStartOfDay(ZoneOffset.UTC).toInstant();
+        pdf.setListener(new Properties(language, date, Arrays.copyOf(digest, 16), options.profile()));
+        pdf.setDocument(document, LockedUserAgent.BASE + "document.xhtml");
+        pdf.layout();
+        failOnRefusal(template, agent);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            pdf.createPDF(out);
+        } catch (DocumentException e) {
+            throw new IllegalStateException("openpdf could not write the PDF: " + e.getMessage(), e);
+        }
+        failOnRefusal(template, agent);
+        return out.toByteArray();
+    }
+
+    private static void failOnRefusal(String template, LockedUserAgent agent) {
+        if (!agent.refused().isEmpty()) {
+            throw new ResourceRefusedException(template, agent.refused().get(0));
+        }
+    }
+
+    /** Sets what the inputs decide and the clock must not: dates, document ID, language, conformance. */
+    private record Properties(String language, Instant date, byte[] id, PdfOptions.Profile profile) implements PDFCreationListener {
+        @Override
+        public void preOpen(ITextRenderer renderer) {
+            PdfWriter writer = renderer.getWriter();
+            GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+            calendar.setTimeInMillis(date.toEpochMilli());
+            writer.getInfo().put(PdfName.CREATIONDATE, new PdfDate(calendar));
+            writer.getInfo().put(PdfName.MODDATE, new PdfDate(calendar));
+            writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
+            writer.getExtraCatalog().put(PdfName.LANG, new PdfString(language));
+        }
+
+        @Override
+        public void preWrite(ITextRenderer renderer, int pageCount) {
+            if (profile == PdfOptions.Profile.PDFA) {
+                try {
+                    renderer.getWriter().setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1",
+                            ICC_Profile.getInstance(ColorSpace.CS_sRGB));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot embed the sRGB output intent", e);
+                }
+            }
+        }
+
+        @Override
+        public void onClose(ITextRenderer renderer) {
+            if (profile == PdfOptions.Profile.PDFA) {
+                renderer.getWriter().createXmpMetadata();
+            }
+        }
+    }
+
+    /** Every character of the visible text must be in its language's fonts. */
+    private void checkCoverage(Element root, String documentLanguage) {
+        Node body = root.getElementsByTagNameNS("*", "body").item(0);
+        if (body != null) {
+            checkCoverage(body, languageOf(root, documentLanguage));
+        }
+    }
+
+    private void checkCoverage(Node node, String language) {
+        if (node instanceof Element element) {
+            if (!element.getAttribute("lang").isEmpty()) {
+                language = element.getAttribute("lang");
+            }
+            if (element.getLocalName() != null && (element.getLocalName().equals("style") || element.getLocalName().equals("script"))) {
+                return;
+            }
+        }
+        if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
+            String text = node.getNodeValue();
+            for (String family : fonts.families(language).all()) {
+                int missing = fonts.firstMissing(text, family);
+                if (missing >= 0) {
+                    throw new MissingGlyphException(language, missing, family, snippet(text, missing));
+                }
+            }
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            checkCoverage(child, language);
+        }
+    }
+
+    private static String languageOf(Element root, String fallback) {
+        return root.getAttribute("lang").isEmpty() ? fallback : root.getAttribute("lang");
+    }
+
+    private static String snippet(String text, int codePoint) {
+        String clean = text.strip().replaceAll("\\s+", " ");
+        int at = clean.indexOf(Character.toString(codePoint));
+        int from = Math.max(0, at - 30);
+        int to = Math.min(clean.length(), at + 30);
+        return (from > 0 ? "…" : "") + clean.substring(from, to) + (to < clean.length() ? "…" : "");
+    }
+
+    /** Parses the template's XHTML with no DTDs and no external entities: nothing is fetched. */
+    private static Document parse(String template, String xhtml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder.parse(new InputSource(new StringReader(xhtml)));
+        } catch (SAXException e) {
+            throw new dev.newsbrief.model.InvalidInputException(template, 0, 0, "",
+                    "the print template does not produce well-formed XHTML: " + e.getMessage());
+        } catch (ParserConfigurationException | IOException e) {
+            throw new IllegalStateException("cannot set up the XML parser", e);
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
