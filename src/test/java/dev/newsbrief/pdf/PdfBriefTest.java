@@ -123,6 +123,25 @@ class PdfBriefTest {
         }
     }
 
+    /** No page ends with a heading: the last line above the footer is never an h2 or h3. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "hy", "az", "ru"})
+    void noHeadingIsStrandedAtAPageFoot(String tag) throws IOException {
+        Document html = Fixtures.defaultBrief(tag);
+        List<String> headings = html.select("h2, h3").eachText();
+        try (PDDocument pdf = open(pdfOf(tag).toString())) {
+            for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                List<String> lines = stripper.getText(pdf).lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+                // The footer ("page X of Y") is the last line; the line above it is the end of the body.
+                String lastBodyLine = lines.get(lines.size() - 2);
+                assertThat(headings).as("page %d of %s ends with '%s'", page, tag, lastBodyLine).doesNotContain(lastBodyLine);
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void packHasACoverAndOneBookmarkPerLanguage() throws IOException {
         try (PDDocument pdf = open("pack/" + Fixtures.DEFAULT_ID + ".pdf")) {
