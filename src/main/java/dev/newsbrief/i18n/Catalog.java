@@ -22,6 +22,7 @@ public final class Catalog {
     private final Lexicon lexicon;
     private final Map<String, MessageFormat> compiled = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> argumentNames = new ConcurrentHashMap<>();
+    private volatile LocaleFormatter formatter;
 
     /**
      * @param tag          the BCP 47 tag, as named by the directory under {@code translations/}
@@ -56,6 +57,16 @@ public final class Catalog {
 
     public Lexicon lexicon() {
         return lexicon;
+    }
+
+    /** The ICU formatter of this language, built once (collator, list and plural rules are not free). */
+    public LocaleFormatter formatter() {
+        LocaleFormatter current = formatter;
+        if (current == null) {
+            current = new LocaleFormatter(locale);
+            formatter = current;
+        }
+        return current;
     }
 
     public Optional<String> pattern(String key) {

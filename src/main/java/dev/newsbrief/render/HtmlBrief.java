@@ -1,7 +1,6 @@
 package dev.newsbrief.render;
 
 import dev.newsbrief.i18n.Catalog;
-import dev.newsbrief.i18n.LocaleFormatter;
 import dev.newsbrief.model.Story;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ public final class HtmlBrief {
     public String render(Story story, Catalog catalog, List<Catalog> languages) {
         List<Alternate> alternates = languages.stream()
                 .map(other -> new Alternate(other.tag(), "../" + other.tag() + "/" + story.id() + ".html",
-                        other.pattern("meta.languageName").orElseGet(() -> new LocaleFormatter(other.locale()).languageName(other.tag()))))
+                        other.pattern("meta.languageName").orElseGet(() -> other.formatter().languageName(other.tag()))))
                 .toList();
         return renderer.render(TEMPLATE, story, catalog, Map.of("alternates", alternates));
     }

@@ -101,7 +101,7 @@ public final class Renderer {
 
     /** The template functions ({@code nb}) for one story in one language. */
     public static TemplateFunctions functions(Story story, Catalog catalog) {
-        LocaleFormatter formatter = new LocaleFormatter(catalog.locale());
+        LocaleFormatter formatter = catalog.formatter();
         return new TemplateFunctions(catalog.tag(), new Messages(catalog, formatter, story), formatter);
     }
 
