@@ -37,19 +37,15 @@ public final class LocaleFormatter {
 
     private final ULocale locale;
     private final ListFormatter andList;
-    private final ListFormatter orList;
     private final Collator collator;
     private final PluralRules cardinal;
-    private final PluralRules ordinal;
     private final LocalizedNumberFormatter numbers;
 
     public LocaleFormatter(ULocale locale) {
         this.locale = locale;
         this.andList = ListFormatter.getInstance(locale, ListFormatter.Type.AND, ListFormatter.Width.WIDE);
-        this.orList = ListFormatter.getInstance(locale, ListFormatter.Type.OR, ListFormatter.Width.WIDE);
         this.collator = Collator.getInstance(locale).freeze();
         this.cardinal = PluralRules.forLocale(locale, PluralRules.PluralType.CARDINAL);
-        this.ordinal = PluralRules.forLocale(locale, PluralRules.PluralType.ORDINAL);
         this.numbers = NumberFormatter.withLocale(locale);
     }
 
@@ -184,18 +180,9 @@ public final class LocaleFormatter {
         return andList.format(items);
     }
 
-    /** "A, B or C". */
-    public String orList(Collection<String> items) {
-        return orList.format(items);
-    }
-
     /** The CLDR plural category of {@code n}: one, few, many, other… */
     public String plural(Number n) {
         return cardinal.select(n.doubleValue());
-    }
-
-    public String ordinalCategory(Number n) {
-        return ordinal.select(n.doubleValue());
     }
 
     /** {@code n} in words; {@code ruleSet} picks a form such as {@code %spellout-cardinal-feminine}, or null. */
@@ -241,7 +228,4 @@ public final class LocaleFormatter {
         return items.stream().sorted(Comparator.comparing(key, collator::compare)).toList();
     }
 
-    public int compare(String a, String b) {
-        return collator.compare(a, b);
-    }
 }

@@ -35,6 +35,7 @@ import java.util.Map;
  * nb.list(strings)                          A, B and C with the locale's conjunction
  * nb.plural(n)                              the CLDR plural category: one, few, many, other
  * nb.upper(s) nb.lower(s) nb.capitalize(s)  with the locale's case rules (az: i → İ)
+ * nb.title(s)                               title case by words, with the locale's rules
  * nb.languageName(tag)                      "Russian" in this language (ICU display name)
  * nb.quote(s)                               s in this language's quotation marks (message quote.inline)
  * nb.translation(quote)                     the quote's translation into this language, or nothing
@@ -131,6 +132,10 @@ public final class TemplateFunctions {
 
     public String capitalize(String text) {
         return formatter.capitalize(text);
+    }
+
+    public String title(String text) {
+        return formatter.title(text);
     }
 
     public String languageName(String languageTag) {

@@ -93,6 +93,8 @@ class LocaleFormatterTest {
         assertThat(of("az").capitalize("iran")).isEqualTo("İran");
         assertThat(of("en").upper("ilham")).isEqualTo("ILHAM");
         assertThat(of("az").lower("İLHAM")).isEqualTo("ilham");
+        assertThat(of("az").title("izmir və ilham")).isEqualTo("İzmir Və İlham");
+        assertThat(of("en").title("izmir and ilham")).isEqualTo("Izmir And Ilham");
     }
 
     @Test
