@@ -25,12 +25,13 @@ public final class StoryLoader {
     /** Stories are small documents; refuse anything that looks like an attack on the parser. */
     private static final int MAX_DOCUMENT_CODE_POINTS = 1 << 20;
 
+    private static final LoaderOptions LOADER_OPTIONS = loaderOptions();
     private static final String EMPTY = "the file is empty; a story needs at least 'id', 'timeZone', 'published', 'source', 'entities' and 'signing'";
 
     private final ObjectMapper mapper;
 
     public StoryLoader() {
-        YAMLFactory yaml = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
+        YAMLFactory yaml = YAMLFactory.builder().loaderOptions(LOADER_OPTIONS).build();
         this.mapper = JsonMapper.builder(yaml)
                 .addModule(new JavaTimeModule())
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
@@ -66,12 +67,12 @@ public final class StoryLoader {
         try {
             story = mapper.readValue(yaml, Story.class);
         } catch (JacksonException e) {
-            throw translate(fileName, e, YamlLocator.of(yaml, loaderOptions()));
+            throw translate(fileName, e, YamlLocator.of(yaml, LOADER_OPTIONS));
         }
         if (story == null) {
             throw new InvalidInputException(fileName, 1, 1, "", EMPTY);
         }
-        YamlLocator locator = YamlLocator.of(yaml, loaderOptions());
+        YamlLocator locator = YamlLocator.of(yaml, LOADER_OPTIONS);
         new StoryValidator(fileName, locator).validate(story);
         return new StorySource(story, fileName, locator);
     }

@@ -21,22 +21,36 @@ public final class YamlLocator {
         static final Position UNKNOWN = new Position(0, 0);
     }
 
-    private final Map<String, Position> positions = new HashMap<>();
+    private final String yaml;
+    private final LoaderOptions options;
+    private Map<String, Position> positions;
 
-    private YamlLocator() { }
+    private YamlLocator(String yaml, LoaderOptions options) {
+        this.yaml = yaml;
+        this.options = options;
+    }
 
-    /** Indexes {@code yaml}; text that does not parse yields an empty index. */
+    /**
+     * A locator for {@code yaml}. The text is parsed for positions only when one is first
+     * asked for, that is only when there is an error to report: valid stories are parsed once.
+     */
     public static YamlLocator of(String yaml, LoaderOptions options) {
-        YamlLocator locator = new YamlLocator();
-        try {
-            Node root = new Yaml(options).compose(new java.io.StringReader(yaml));
-            if (root != null) {
-                locator.index("", root);
+        return new YamlLocator(yaml, options);
+    }
+
+    private synchronized Map<String, Position> positions() {
+        if (positions == null) {
+            positions = new HashMap<>();
+            try {
+                Node root = new Yaml(options).compose(new java.io.StringReader(yaml));
+                if (root != null) {
+                    index("", root);
+                }
+            } catch (RuntimeException parseError) {
+                // Jackson reports syntax errors with their own position; nothing to index.
             }
-        } catch (RuntimeException parseError) {
-            // Jackson reports syntax errors with their own position; nothing to index.
         }
-        return locator;
+        return positions;
     }
 
     private void index(String path, Node node) {
@@ -56,6 +70,7 @@ public final class YamlLocator {
 
     /** Where {@code path} starts, or where its nearest indexed ancestor starts. */
     public Position find(String path) {
+        Map<String, Position> positions = positions();
         String probe = path;
         while (true) {
             Position found = positions.get(probe);
