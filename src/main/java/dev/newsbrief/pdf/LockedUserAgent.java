@@ -53,18 +53,28 @@ final class LockedUserAgent extends ITextUserAgent {
         }
     }
 
-    /** The renderer's own default stylesheet, which it asks for by its jar URL. */
-    private static final String BUILT_IN_CSS = "resources/css/XhtmlNamespaceHandler.css";
+    /** The renderer's own default stylesheet, which it asks for by its jar URL: read once per process. */
+    private static final class BuiltInCss {
+        static final java.net.URL URL = org.openpdf.pdf.ITextRenderer.class.getClassLoader()
+                .getResource("resources/css/XhtmlNamespaceHandler.css");
+        static final byte[] BYTES = read();
 
-    /** The bytes of an allowed URI, or empty (and recorded) if refused. */
-    private Optional<byte[]> load(String uri) {
-        java.net.URL builtIn = org.openpdf.pdf.ITextRenderer.class.getClassLoader().getResource(BUILT_IN_CSS);
-        if (builtIn != null && builtIn.toString().equals(uri)) {
-            try (var in = builtIn.openStream()) {
-                return Optional.of(in.readAllBytes());
+        private static byte[] read() {
+            if (URL == null) {
+                return new byte[0];
+            }
+            try (var in = URL.openStream()) {
+                return in.readAllBytes();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("cannot read the renderer's default stylesheet", e);
             }
+        }
+    }
+
+    /** The bytes of an allowed URI, or empty (and recorded) if refused. */
+    private Optional<byte[]> load(String uri) {
+        if (BuiltInCss.URL != null && BuiltInCss.URL.toString().equals(uri)) {
+            return Optional.of(BuiltInCss.BYTES);
         }
         String resolved = resolveURI(uri);
         if (resolved != null && resolved.startsWith("newsbrief-template:/")) {
