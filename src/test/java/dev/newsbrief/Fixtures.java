@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
+import dev.newsbrief.model.StoryLoader;
+import dev.newsbrief.model.StorySource;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -44,11 +46,31 @@ public final class Fixtures {
         return BUILDS.computeIfAbsent("full", key -> build(BuildOptions.defaults()));
     }
 
-    /** The second fixture story built once in all four languages. */
-    public static Path secondStoryBuild() {
-        return BUILDS.computeIfAbsent("second", key ->
-                build(BuildOptions.defaults().withFormats(Set.of(Format.HTML))
-                        .withStories(List.of(fixture("stories/border-protocol-2026.yaml")))));
+    /** The story bundles of the repository (src/main/resources/stories), the default one first. */
+    public static List<Path> repositoryStoryDirectories() {
+        try (var dirs = Files.list(Path.of(Fixtures.class.getResource("/stories").toURI()))) {
+            return dirs.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot list the repository's stories", e);
+        }
+    }
+
+    /** The repository's stories, loaded with their wording, the default one first. */
+    public static List<StorySource> repositoryStories() {
+        StoryLoader loader = new StoryLoader();
+        return repositoryStoryDirectories().stream().map(loader::loadSource).toList();
+    }
+
+    /** Every story of the repository built once in all four languages, HTML only (shared, read-only). */
+    public static Path storiesBuild() {
+        return BUILDS.computeIfAbsent("stories", key ->
+                build(BuildOptions.defaults().withFormats(Set.of(Format.HTML)).withStories(repositoryStoryDirectories())));
+    }
+
+    /** Every story of the repository built once in all four languages as PDF (shared, read-only). */
+    public static Path storiesPdfBuild() {
+        return BUILDS.computeIfAbsent("stories-pdf", key ->
+                build(BuildOptions.defaults().withFormats(Set.of(Format.PDF)).withStories(repositoryStoryDirectories())));
     }
 
     private static Path build(BuildOptions options) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.newsbrief.i18n.Catalog;
 import dev.newsbrief.i18n.Translations;
-import dev.newsbrief.model.Claim;
 import dev.newsbrief.model.InvalidInputException;
 import dev.newsbrief.model.Story;
 import dev.newsbrief.model.StoryLoader;
@@ -42,8 +41,8 @@ import java.util.stream.Stream;
  * output directory as it was.
  */
 public final class Builder {
-    /** The story built when none is named. */
-    public static final String DEFAULT_STORY = "stories/armenia-azerbaijan-peace-2025.yaml";
+    /** The story bundle built when none is named (a classpath folder, from the repository's {@code stories/}). */
+    public static final String DEFAULT_STORY = "stories/armenia-azerbaijan-peace-2025";
     public static final String MANIFEST = "manifest.json";
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -54,9 +53,15 @@ public final class Builder {
     public BuildResult build(BuildOptions options) {
         Translations translations = new Translations(new ResourceSet("translations", options.translations()));
         List<String> languages = languages(options, translations);
-        List<StorySource> sources = stories(options);
-        List<Catalog> catalogs = languages.stream().map(translations::catalog).toList();
-        sources.forEach(source -> catalogs.forEach(catalog -> checkClaims(source, catalog)));
+        List<StorySource> sources = stories(options, translations);
+        // Each story in each language: the shared catalog with the story's own wording merged over it.
+        List<List<Catalog>> storyCatalogs = new ArrayList<>();
+        for (StorySource source : sources) {
+            translations.checkBundleLanguages(source);
+            List<Catalog> catalogs = languages.stream().map(tag -> translations.catalog(tag, source)).toList();
+            catalogs.forEach(catalog -> checkWording(source, catalog));
+            storyCatalogs.add(catalogs);
+        }
         List<Story> stories = sources.stream().map(StorySource::story).toList();
         Renderer renderer = new Renderer(options.templates());
         HtmlBrief html = new HtmlBrief(renderer);
@@ -69,6 +74,7 @@ public final class Builder {
             for (int s = 0; s < stories.size(); s++) {
                 Story story = stories.get(s);
                 StorySource source = sources.get(s);
+                List<Catalog> catalogs = storyCatalogs.get(s);
                 for (Format format : Format.values()) {
                     if (!options.formats().contains(format)) {
                         continue;
@@ -149,14 +155,15 @@ public final class Builder {
         return options.languages().stream().distinct().toList();
     }
 
-    private List<StorySource> stories(BuildOptions options) {
+    private List<StorySource> stories(BuildOptions options, Translations translations) {
         List<StorySource> stories = new ArrayList<>();
         if (options.stories().isEmpty()) {
-            stories.add(storyLoader.loadSource("(embedded) " + DEFAULT_STORY, embeddedDefaultStory()));
+            stories.add(embeddedDefaultSource(storyLoader, translations.tags()));
         } else {
             for (Path file : options.stories()) {
-                if (!Files.isRegularFile(file)) {
-                    throw new InvalidInputException(file.toString(), 0, 0, "", "no such story file");
+                if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
+                    throw new InvalidInputException(file.toString(), 0, 0, "",
+                            "no such story file or folder; give a story's YAML file or a story bundle folder (holding story.yaml)");
                 }
                 stories.add(storyLoader.loadSource(file));
             }
@@ -172,38 +179,71 @@ public final class Builder {
         return stories;
     }
 
-    /** Every claim must be worded by the language: fail before rendering, pointing at the story. */
-    private static void checkClaims(StorySource source, Catalog catalog) {
-        List<Claim> claims = source.story().allClaims();
-        for (int i = 0; i < claims.size(); i++) {
-            Claim claim = claims.get(i);
+    /**
+     * Every claim, section heading, key-fact label and entity of the story must be worded
+     * by the language — by the story's bundle or the shared translations, never another
+     * story's: fail before rendering, pointing at the story field that needs it.
+     */
+    private static void checkWording(StorySource source, Catalog catalog) {
+        Story story = source.story();
+        String bundleFile = "the story's " + catalog.tag() + ".yaml";
+        story.allClaims().forEach((path, claim) -> {
             if (catalog.pattern(claim.messageKey()).isEmpty()) {
-                throw source.error(claimPath(source.story(), claim) + ".claim",
-                        "no message '" + claim.messageKey() + "' in " + catalog.messagesFile()
-                                + "; add it to every language, or use a claim they have");
+                throw source.error(path + ".claim", "no wording for claim '" + claim.claim() + "' in language '" + catalog.tag()
+                        + "'; add '" + claim.claim() + "' under 'messages: claim:' in " + bundleFile);
+            }
+        });
+        for (int i = 0; i < story.sections().size(); i++) {
+            String key = story.sections().get(i).headingKey();
+            if (catalog.pattern(key).isEmpty()) {
+                throw source.error("sections[" + i + "].id", "no heading '" + key + "' in language '" + catalog.tag()
+                        + "'; add it under 'messages:' in " + bundleFile + " (or to the shared messages if every story may use it)");
+            }
+        }
+        for (int i = 0; i < story.keyFacts().size(); i++) {
+            String key = story.keyFacts().get(i).labelKey();
+            if (catalog.pattern(key).isEmpty()) {
+                throw source.error("keyFacts[" + i + "].label", "no label '" + key + "' in language '" + catalog.tag()
+                        + "'; add it under 'messages:' in " + bundleFile);
+            }
+        }
+        for (String id : story.entities().keySet()) {
+            if (!catalog.lexicon().has(id)) {
+                throw source.error("entities." + id, "no name for '" + id + "' in language '" + catalog.tag()
+                        + "'; add its forms (" + String.join(", ", catalog.lexicon().required()) + ") under 'lexicon: entries:' in "
+                        + bundleFile + ", or to translations/" + catalog.tag() + "/lexicon.yaml if other stories name it too");
             }
         }
     }
 
-    private static String claimPath(Story story, Claim claim) {
-        for (int b = 0; b < story.benefits().size(); b++) {
-            int c = story.benefits().get(b).claims().indexOf(claim);
-            if (c >= 0) {
-                return "benefits[" + b + "].claims[" + c + "]";
+    /** The embedded default story bundle: its facts and its wording in each language that has some. */
+    public static StorySource embeddedDefaultSource(StoryLoader loader, java.util.Collection<String> tags) {
+        Map<String, StorySource.Text> wording = new java.util.TreeMap<>();
+        for (String tag : tags) {
+            String name = DEFAULT_STORY + "/" + tag + ".yaml";
+            String text = classpathText(name);
+            if (text != null) {
+                wording.put(tag, new StorySource.Text("(embedded) " + name, text));
             }
         }
-        return story.context() == null ? "" : "context.claims[" + story.context().claims().indexOf(claim) + "]";
+        return loader.loadBundle("(embedded) " + DEFAULT_STORY + "/" + StoryLoader.BUNDLE_STORY, embeddedDefaultStory(), wording);
     }
 
-    public static String embeddedDefaultStory() {
-        try (InputStream in = Builder.class.getClassLoader().getResourceAsStream(DEFAULT_STORY)) {
-            if (in == null) {
-                throw new IllegalStateException("the embedded default story is missing from the jar: " + DEFAULT_STORY);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    private static String classpathText(String name) {
+        try (InputStream in = Builder.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The facts of the embedded default story ({@code story.yaml}). */
+    public static String embeddedDefaultStory() {
+        String text = classpathText(DEFAULT_STORY + "/" + StoryLoader.BUNDLE_STORY);
+        if (text == null) {
+            throw new IllegalStateException("the embedded default story is missing from the jar: " + DEFAULT_STORY);
+        }
+        return text;
     }
 
     private static Path createStaging(Path output) {

@@ -3,6 +3,7 @@ package dev.newsbrief.i18n;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.util.ULocale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,14 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything one language needs: its locale, its messages (ICU MessageFormat patterns
- * keyed by dotted names) and its lexicon. Immutable; patterns are compiled once and
- * shared, and callers get their own copy to format with (MessageFormat is not thread-safe).
+ * keyed by dotted names) and its lexicon — the shared translations, or those with one
+ * story's own wording merged over them ({@link #withStoryWording}). Immutable; patterns are
+ * compiled once and shared, and callers get their own copy to format with (MessageFormat
+ * is not thread-safe).
  */
 public final class Catalog {
     private final String tag;
     private final ULocale locale;
     private final String messagesFile;
     private final Map<String, String> messages;
+    private final Map<String, Origin> origins;
     private final Lexicon lexicon;
     private final Map<String, MessageFormat> compiled = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> argumentNames = new ConcurrentHashMap<>();
@@ -27,16 +31,34 @@ public final class Catalog {
     /**
      * @param tag          the BCP 47 tag, as named by the directory under {@code translations/}
      * @param locale       the ICU locale for that tag
-     * @param messagesFile where the messages came from, for error messages
+     * @param messagesFile the shared messages file, for errors about keys it lacks
      * @param messages     key → pattern
+     * @param origins      key → where it was written
      * @param lexicon      the names and their forms
      */
-    public Catalog(String tag, ULocale locale, String messagesFile, Map<String, String> messages, Lexicon lexicon) {
+    public Catalog(String tag, ULocale locale, String messagesFile, Map<String, String> messages,
+                   Map<String, Origin> origins, Lexicon lexicon) {
+        this(tag, locale, messagesFile, messages, origins, lexicon, null);
+    }
+
+    private Catalog(String tag, ULocale locale, String messagesFile, Map<String, String> messages,
+                    Map<String, Origin> origins, Lexicon lexicon, LocaleFormatter formatter) {
         this.tag = tag;
         this.locale = locale;
         this.messagesFile = messagesFile;
         this.messages = Map.copyOf(messages);
+        this.origins = Map.copyOf(origins);
         this.lexicon = lexicon;
+        this.formatter = formatter;
+    }
+
+    /** This catalog with a story's own messages and lexicon laid over it, key by key. */
+    public Catalog withStoryWording(Map<String, String> storyMessages, Map<String, Origin> storyOrigins, Lexicon storyLexicon) {
+        Map<String, String> merged = new LinkedHashMap<>(messages);
+        merged.putAll(storyMessages);
+        Map<String, Origin> mergedOrigins = new LinkedHashMap<>(origins);
+        mergedOrigins.putAll(storyOrigins);
+        return new Catalog(tag, locale, messagesFile, merged, mergedOrigins, lexicon.merge(storyLexicon), formatter());
     }
 
     public String tag() {
@@ -57,6 +79,11 @@ public final class Catalog {
 
     public Lexicon lexicon() {
         return lexicon;
+    }
+
+    /** Where message {@code key} was written; the shared messages file when it is missing. */
+    public Origin origin(String key) {
+        return origins.getOrDefault(key, new Origin(messagesFile, 0, 0));
     }
 
     /** The ICU formatter of this language, built once (collator, list and plural rules are not free). */

@@ -17,6 +17,11 @@ import com.ibm.icu.util.GregorianCalendar;
 import com.ibm.icu.util.MeasureUnit;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
+import com.ibm.icu.number.Notation;
+import com.ibm.icu.number.Precision;
+import com.ibm.icu.util.Currency;
+import dev.newsbrief.model.Money;
+import dev.newsbrief.model.PartialDate;
 import dev.newsbrief.model.Quantity;
 import dev.newsbrief.model.RelativeTime;
 import java.time.LocalDate;
@@ -168,6 +173,35 @@ public final class LocaleFormatter {
         return null;
     }
 
+    /**
+     * Money by ICU: {@code long} with the scale and currency in words ("25.5 billion British
+     * pounds", "25,5 миллиарда британских фунтов стерлингов"), {@code short} with symbol and
+     * abbreviated scale ("£25.5B"), {@code full} every digit.
+     */
+    public String money(Money money, String width) {
+        LocalizedNumberFormatter currency = numbers.unit(Currency.getInstance(money.currency()));
+        return switch (width) {
+            case "long" -> currency.notation(Notation.compactLong()).precision(Precision.unlimited())
+                    .unitWidth(NumberFormatter.UnitWidth.FULL_NAME).format(money.amount()).toString();
+            case "short" -> currency.notation(Notation.compactShort()).precision(Precision.unlimited())
+                    .format(money.amount()).toString();
+            case "full" -> currency.unitWidth(NumberFormatter.UnitWidth.FULL_NAME).format(money.amount()).toString();
+            default -> throw new IllegalArgumentException("money width must be long, short or full, not '" + width + "'");
+        };
+    }
+
+    /**
+     * A date to its precision, standing alone (a table cell, a timeline): "2020",
+     * "January 2025" / "январь 2025 г.", or the long date.
+     */
+    public String partialDate(PartialDate date) {
+        return switch (date.precision()) {
+            case YEAR -> Integer.toString(date.year());
+            case MONTH -> dateSkeleton(date.start(), "yLLLL");
+            case DAY -> date(date.start(), "long");
+        };
+    }
+
     /** "next week", "на следующей неделе". */
     public String relative(RelativeTime time) {
         RelativeDateTimeFormatter formatter = RelativeDateTimeFormatter.getInstance(locale);
@@ -204,13 +238,18 @@ public final class LocaleFormatter {
         return UCharacter.toLowerCase(locale, text);
     }
 
-    /** Upper-cases the first letter only, with this language's rules (az: i → İ). */
+    /**
+     * Capitalises the first letter as a sentence start, by ICU's title-case mapping with this
+     * language's rules: az i → İ, hy և → Եվ; scripts without capitals in running text
+     * (Georgian) are left as they are, which upper-casing would not do.
+     */
     public String capitalize(String text) {
         if (text.isEmpty()) {
             return text;
         }
         int first = text.offsetByCodePoints(0, 1);
-        return UCharacter.toUpperCase(locale, text.substring(0, first)) + text.substring(first);
+        return UCharacter.toTitleCase(locale, text.substring(0, first), null,
+                UCharacter.TITLECASE_NO_LOWERCASE | UCharacter.TITLECASE_NO_BREAK_ADJUSTMENT) + text.substring(first);
     }
 
     /** Title case by words, with this language's rules. */

@@ -4,6 +4,8 @@ import com.ibm.icu.text.MessageFormat;
 import dev.newsbrief.model.Entity;
 import dev.newsbrief.model.EntityRef;
 import dev.newsbrief.model.InvalidInputException;
+import dev.newsbrief.model.Money;
+import dev.newsbrief.model.PartialDate;
 import dev.newsbrief.model.Quantity;
 import dev.newsbrief.model.RelativeTime;
 import dev.newsbrief.model.Story;
@@ -11,7 +13,6 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,10 +30,16 @@ import java.util.Map;
  * case forms), {@code {length_words_gen}} with the number in words agreeing in gender and
  * case, {@code {length_value}} the bare number (for {@code plural} and {@code spellout}),
  * {@code {length_unit}} the CLDR unit id (for {@code select}); {@code {parties_count}} the size of a list;
- * {@code {invasion_year}} a field of a nested record. Arguments come from a record (its
- * components), a claim's arguments or a map. A year is written as plain digits;
- * {@code {year_value}} is its number, for {@code selectordinal} (az: 2023-cü). {@code {x_kind}} is an entity's kind
- * (country, exclave, person…), for {@code select}.
+ * {@code {event_date}} a field of a nested record. Arguments come from a record (its
+ * components), a claim's arguments or a map.
+ * {@code {x_kind}} is an entity's kind (country, exclave, armed_group…), for {@code select}. A list
+ * is joined by ICU's list format in this language's order (its lexicon's {@code precedence}
+ * leads); {@code {x_first}} is the first item in that order. A date of year, month or day
+ * precision ({@code PartialDate}) is {@code {d}} standing alone, {@code {d_in}} in running text
+ * by the messages {@code when.year|month|day} ("in January 2025", "в январе 2025 года"),
+ * {@code {d_value}} its year as a number (for {@code selectordinal}: az 2023-cü),
+ * {@code {d_date}} for an ICU date skeleton. Money is {@code {m}} ("25.5 billion British
+ * pounds"), {@code {m_short}} ("£25.5B"), {@code {m_full}}.
  */
 public final class Messages {
     private final Catalog catalog;
@@ -51,18 +58,46 @@ public final class Messages {
 
     /** The message {@code key} with arguments taken from {@code source} (a record, a map, or null). */
     public String format(String key, Object source) {
-        MessageFormat message = catalog.message(key).orElseThrow(() -> new InvalidInputException(
-                catalog.messagesFile(), 0, 0, key, "message missing; add it (every language needs the same keys)"));
+        MessageFormat message = catalog.message(key).orElseThrow(() -> catalog.origin(key).error(key,
+                "no message for language '" + catalog.tag() + "'; add it (a story's own wording goes in its bundle's "
+                        + catalog.tag() + ".yaml under 'messages:')"));
         Map<String, Object> arguments = new HashMap<>();
+        List<String> notGiven = new ArrayList<>();
         for (String name : catalog.argumentNames(key)) {
             try {
                 arguments.put(name, resolve(source, name));
+            } catch (NotGiven e) {
+                // Fine as long as the branch that uses it is not chosen (ICU leaves "{name}" when it is).
+                notGiven.add(name);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(catalog.messagesFile(), 0, 0, key,
-                        "argument {" + name + "}: " + e.getMessage());
+                throw catalog.origin(key).error(key, "argument {" + name + "}: " + e.getMessage());
             }
         }
-        return message.format(arguments);
+        String text = message.format(arguments);
+        for (String name : notGiven) {
+            if (text.contains("{" + name + "}")) {
+                throw catalog.origin(key).error(key, "argument {" + name + "} is not given in the story; give it there, or word the message without it");
+            }
+        }
+        return text;
+    }
+
+    /** A list in this language's order: entities its lexicon puts first lead (see {@link Lexicon#precedence}). */
+    private List<?> ordered(List<?> items) {
+        return catalog.lexicon().ordered(items, item -> item instanceof EntityRef ref ? ref.id() : "");
+    }
+
+    /** Entities in this language's order (see {@link Lexicon#precedence}). */
+    public List<EntityRef> ordered(Collection<EntityRef> refs) {
+        return catalog.lexicon().ordered(List.copyOf(refs), EntityRef::id);
+    }
+
+    private Map<String, Object> dateArguments(PartialDate date) {
+        Map<String, Object> arguments = new HashMap<>();
+        arguments.put("date", formatter.civilCalendar(date.start()));
+        arguments.put("year", Integer.toString(date.year()));
+        arguments.put("month", Integer.toString(date.month()));
+        return arguments;
     }
 
     /** The form {@code form} of an entity, e.g. {@code gen} or {@code titled_dat}. */
@@ -106,7 +141,7 @@ public final class Messages {
 
     private Object value(Object value, String facet, String name) {
         if (value == null) {
-            throw new IllegalArgumentException("'" + name + "' is not given in the story");
+            throw new NotGiven(name);
         }
         if (value instanceof EntityRef ref) {
             if (facet.equals("kind")) {
@@ -114,15 +149,44 @@ public final class Messages {
             }
             return entityForm(ref, facet.isEmpty() ? "nom" : facet, 0);
         }
-        if (value instanceof Collection<?> items) {
+        if (value instanceof List<?> items) {
             if (facet.equals("count")) {
                 return items.size();
             }
+            if (facet.equals("first") || facet.startsWith("first_")) {
+                return value(ordered(items).get(0), facet.equals("first") ? "" : facet.substring("first_".length()), name);
+            }
             List<String> parts = new ArrayList<>();
-            for (Object item : items) {
-                parts.add(String.valueOf(value(item, facet, name)));
+            for (Object item : ordered(items)) {
+                Object part = value(item, facet, name);
+                parts.add(part instanceof Number number ? formatter.number(number)
+                        : part instanceof com.ibm.icu.util.Calendar ? formatter.date(LocalDate.ofEpochDay(
+                                ((com.ibm.icu.util.Calendar) part).getTimeInMillis() / 86_400_000L), "long")
+                        : String.valueOf(part));
             }
             return formatter.andList(parts);
+        }
+        if (value instanceof PartialDate date) {
+            return switch (facet) {
+                case "" -> formatter.partialDate(date);
+                case "in" -> format("when." + date.precision().name().toLowerCase(java.util.Locale.ROOT), dateArguments(date));
+                case "value" -> date.year();
+                case "year" -> Integer.toString(date.year());
+                case "date" -> formatter.civilCalendar(date.start());
+                case "precision" -> date.precision().name().toLowerCase(java.util.Locale.ROOT);
+                default -> throw new IllegalArgumentException("'" + name + "' is a date; its forms are {" + name + "}, {"
+                        + name + "_in}, {" + name + "_value}, {" + name + "_year}, {" + name + "_date} and {" + name + "_precision}");
+            };
+        }
+        if (value instanceof Money money) {
+            return switch (facet) {
+                case "" -> formatter.money(money, "long");
+                case "short", "full" -> formatter.money(money, facet);
+                case "value" -> money.amount();
+                case "currency" -> money.currency();
+                default -> throw new IllegalArgumentException("'" + name + "' is money; its forms are {" + name + "}, {"
+                        + name + "_short}, {" + name + "_full}, {" + name + "_value} and {" + name + "_currency}");
+            };
         }
         if (value instanceof Quantity quantity) {
             return switch (facet) {
@@ -140,14 +204,6 @@ public final class Messages {
             requireNoFacet(facet, name);
             return formatter.civilCalendar(date);
         }
-        if (value instanceof Year year) {
-            // Digits without grouping ("2023", never "2,023"); {x_value} is the number, for selectordinal.
-            if (facet.equals("value")) {
-                return year.getValue();
-            }
-            requireNoFacet(facet, name);
-            return Integer.toString(year.getValue());
-        }
         if (value instanceof RelativeTime time) {
             requireNoFacet(facet, name);
             return formatter.relative(time);
@@ -156,7 +212,15 @@ public final class Messages {
             requireNoFacet(facet, name);
             return value;
         }
-        if (value instanceof String || value instanceof Boolean || value instanceof Enum<?>) {
+        if (value instanceof com.ibm.icu.util.Calendar) {
+            requireNoFacet(facet, name);
+            return value;
+        }
+        if (value instanceof Enum<?> constant) {
+            requireNoFacet(facet, name);
+            return constant.name().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (value instanceof String || value instanceof Boolean) {
             requireNoFacet(facet, name);
             return value.toString();
         }
@@ -164,6 +228,13 @@ public final class Messages {
             return resolve(value, facet);
         }
         throw new IllegalArgumentException("'" + name + "' cannot be written as text; ask for one of its fields, e.g. {" + name + "_…}");
+    }
+
+    /** A value the story does not give; an error only if the message really shows it. */
+    private static final class NotGiven extends IllegalArgumentException {
+        NotGiven(String name) {
+            super("'" + name + "' is not given in the story");
+        }
     }
 
     private static void requireNoFacet(String facet, String name) {
@@ -180,7 +251,9 @@ public final class Messages {
         }
         if (!lexicon.has(ref.id())) {
             throw new InvalidInputException(lexicon.file(), 0, 0, "entries." + ref.id(),
-                    "no entry for '" + ref.id() + "'; add its forms (" + String.join(", ", lexicon.required()) + ")");
+                    "no name for '" + ref.id() + "' in language '" + catalog.tag() + "'; add its forms ("
+                            + String.join(", ", lexicon.required()) + ") under 'lexicon: entries:' in the story's "
+                            + catalog.tag() + ".yaml, or to the shared lexicon if other stories name it too");
         }
         int cut = form.lastIndexOf('_');
         if (cut > 0 && depth < 4) {
@@ -193,8 +266,9 @@ public final class Messages {
         } else if (depth < 4 && lexicon.compositions().containsKey(form)) {
             return compose(ref, lexicon.compositions().get(form).replace("CASE", "nom"), depth + 1);
         }
-        throw new InvalidInputException(lexicon.file(), 0, 0, "entries." + ref.id(),
-                "no form '" + form + "'; add it (forms here: " + String.join(", ", lexicon.entries().get(ref.id()).keySet()) + ")");
+        throw lexicon.origin(ref.id()).error("entries." + ref.id(),
+                "no form '" + form + "' in language '" + catalog.tag() + "'; add it (forms here: "
+                        + String.join(", ", new java.util.TreeSet<>(lexicon.entries().get(ref.id()).keySet())) + ")");
     }
 
     /** Builds a composite form; the pattern sees {self}, and for people {office} and {of}. */

@@ -3,6 +3,7 @@ package dev.newsbrief.i18n;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
 import dev.newsbrief.model.InvalidInputException;
+import dev.newsbrief.model.StorySource;
 import dev.newsbrief.resource.ResourceSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * The languages under {@code translations/}: one directory per BCP 47 tag holding
  * {@code messages.yaml} and {@code lexicon.yaml}. A language is available when its
  * directory exists, embedded or in the override directory; adding a language is adding
- * such a directory. Catalogs are parsed once and cached; thread-safe.
+ * such a directory. An override file is merged over the embedded one key by key (messages)
+ * and entry by entry, form by form (lexicon), so it need only hold what it changes.
+ * A story bundle's {@code <tag>.yaml} ({@code messages:} and {@code lexicon:}) is merged
+ * the same way over the shared catalog ({@link #catalog(String, StorySource)}).
+ * Catalogs are parsed once and cached; thread-safe.
  */
 public final class Translations {
     public static final String MESSAGES = "messages.yaml";
@@ -41,9 +46,50 @@ public final class Translations {
         return files.directories("");
     }
 
-    /** The catalog of {@code tag}; fails with file and line if its files are malformed. */
+    /** The shared catalog of {@code tag}; fails with file and line if its files are malformed. */
     public Catalog catalog(String tag) {
         return catalogs.computeIfAbsent(tag, this::load);
+    }
+
+    /**
+     * The catalog of {@code tag} for one story: the shared one with the story bundle's
+     * wording for that language merged over it, or the shared one if the story has none.
+     */
+    public Catalog catalog(String tag, StorySource story) {
+        Catalog shared = catalog(tag);
+        StorySource.Text wording = story.wording().get(tag);
+        if (wording == null) {
+            return shared;
+        }
+        MappingNode root = parse(wording.displayName(), wording.content());
+        Map<String, String> messages = new LinkedHashMap<>();
+        Map<String, Origin> origins = new LinkedHashMap<>();
+        Lexicon lexicon = new Lexicon(wording.displayName(), List.of(), Map.of(), Map.of(), Map.of(), List.of());
+        for (NodeTuple section : root.getValue()) {
+            String name = scalar(wording.displayName(), section.getKeyNode(), "");
+            switch (name) {
+                case "messages" -> {
+                    flatten(wording.displayName(), "", mapping(wording.displayName(), section.getValueNode(), "messages"), messages, origins);
+                    checkPatterns(wording.displayName(), messages, origins, shared.locale());
+                }
+                case "lexicon" -> lexicon = lexicon(wording.displayName(),
+                        mapping(wording.displayName(), section.getValueNode(), "lexicon"), shared.locale(), shared.lexicon());
+                default -> throw error(wording.displayName(), section.getKeyNode(), name,
+                        "unknown section; a story's language file has 'messages' and 'lexicon'");
+            }
+        }
+        return shared.withStoryWording(messages, origins, lexicon);
+    }
+
+    /** Checks that every language file of a story bundle is for a language that exists. */
+    public void checkBundleLanguages(StorySource story) {
+        for (var entry : story.wording().entrySet()) {
+            if (!tags().contains(entry.getKey())) {
+                throw new InvalidInputException(entry.getValue().displayName(), 0, 0, "",
+                        "no language '" + entry.getKey() + "' under translations/ (available: " + String.join(", ", tags())
+                                + "); name the file after one of them, or add that language's translations");
+            }
+        }
     }
 
     private Catalog load(String tag) {
@@ -53,140 +99,167 @@ public final class Translations {
                             + ". To add one, create translations/" + tag + "/" + MESSAGES + " and " + LEXICON);
         }
         ULocale locale = ULocale.forLanguageTag(tag);
-        ResourceSet.Resource messagesFile = require(tag, MESSAGES);
+        List<ResourceSet.Resource> messageLayers = require(tag, MESSAGES);
         Map<String, String> messages = new LinkedHashMap<>();
-        MappingNode root = parse(messagesFile);
-        flatten(messagesFile.displayName(), "", root, messages);
-        for (var entry : messages.entrySet()) {
-            checkPattern(messagesFile.displayName(), root, entry.getKey(), entry.getValue(), locale);
+        Map<String, Origin> origins = new LinkedHashMap<>();
+        for (ResourceSet.Resource layer : messageLayers) {
+            Map<String, String> layerMessages = new LinkedHashMap<>();
+            Map<String, Origin> layerOrigins = new LinkedHashMap<>();
+            flatten(layer.displayName(), "", parse(layer.displayName(), layer.text()), layerMessages, layerOrigins);
+            checkPatterns(layer.displayName(), layerMessages, layerOrigins, locale);
+            messages.putAll(layerMessages);
+            origins.putAll(layerOrigins);
         }
-        ResourceSet.Resource lexiconFile = require(tag, LEXICON);
-        return new Catalog(tag, locale, messagesFile.displayName(), messages, lexicon(lexiconFile, locale));
+        Lexicon lexicon = null;
+        for (ResourceSet.Resource layer : require(tag, LEXICON)) {
+            MappingNode root = parse(layer.displayName(), layer.text());
+            Lexicon parsed = lexicon(layer.displayName(), root, locale, lexicon);
+            lexicon = lexicon == null ? parsed : lexicon.merge(parsed);
+        }
+        return new Catalog(tag, locale, messageLayers.get(messageLayers.size() - 1).displayName(), messages, origins, lexicon);
     }
 
-    private ResourceSet.Resource require(String tag, String name) {
-        return files.find(tag + "/" + name).orElseThrow(() -> new InvalidInputException(
-                "translations/" + tag + "/" + name, 0, 0, "", "file missing; every language needs " + MESSAGES + " and " + LEXICON));
+    private List<ResourceSet.Resource> require(String tag, String name) {
+        List<ResourceSet.Resource> layers = files.layers(tag + "/" + name);
+        if (layers.isEmpty()) {
+            throw new InvalidInputException("translations/" + tag + "/" + name, 0, 0, "",
+                    "file missing; every language needs " + MESSAGES + " and " + LEXICON);
+        }
+        return layers;
     }
 
-    private static MappingNode parse(ResourceSet.Resource file) {
+    private static MappingNode parse(String file, String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(4 << 20);
+        options.setMaxAliasesForCollections(20);
+        options.setNestingDepthLimit(32);
         Node node;
         try {
-            node = new Yaml(options).compose(new java.io.StringReader(file.text()));
+            node = new Yaml(options).compose(new java.io.StringReader(text));
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
-            throw new InvalidInputException(file.displayName(), mark == null ? 0 : mark.getLine() + 1,
-                    mark == null ? 0 : mark.getColumn() + 1, "", e.getProblem());
+            String problem = e.getProblem() == null ? "not valid YAML" : e.getProblem();
+            if (problem.startsWith("found duplicate key")) {
+                problem = "duplicate key" + problem.substring("found duplicate key".length()) + "; each key may appear once";
+            }
+            throw new InvalidInputException(file, mark == null ? 0 : mark.getLine() + 1,
+                    mark == null ? 0 : mark.getColumn() + 1, "", problem);
         } catch (RuntimeException e) {
-            throw new InvalidInputException(file.displayName(), 0, 0, "", "not valid YAML: " + e.getMessage());
+            throw new InvalidInputException(file, 0, 0, "", "not valid YAML: " + firstLine(e.getMessage()));
+        }
+        if (node == null) {
+            throw new InvalidInputException(file, 1, 1, "", "the file is empty; expected a mapping of keys to text");
         }
         if (!(node instanceof MappingNode mapping)) {
-            throw new InvalidInputException(file.displayName(), 1, 1, "", "expected a mapping of keys to text");
+            throw new InvalidInputException(file, 1, 1, "", "expected a mapping of keys to text");
         }
         return mapping;
     }
 
-    private static void flatten(String file, String prefix, MappingNode node, Map<String, String> into) {
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static void flatten(String file, String prefix, MappingNode node, Map<String, String> into, Map<String, Origin> origins) {
         for (NodeTuple tuple : node.getValue()) {
             String key = prefix + scalar(file, tuple.getKeyNode(), prefix);
             Node value = tuple.getValueNode();
             if (value instanceof MappingNode nested) {
-                flatten(file, key + ".", nested, into);
+                flatten(file, key + ".", nested, into, origins);
             } else if (value instanceof ScalarNode text) {
                 into.put(key, text.getValue());
+                origins.put(key, origin(file, value));
             } else {
                 throw error(file, value, key, "expected text or a nested mapping");
             }
         }
     }
 
-    private static void checkPattern(String file, MappingNode root, String key, String pattern, ULocale locale) {
-        try {
-            new MessageFormat(pattern, locale);
-        } catch (IllegalArgumentException e) {
-            throw error(file, find(root, key), key, "not a valid ICU MessageFormat pattern: " + e.getMessage());
-        }
-    }
-
-    private static Node find(MappingNode root, String dottedKey) {
-        Node node = root;
-        String remaining = dottedKey;
-        outer:
-        while (node instanceof MappingNode mapping && !remaining.isEmpty()) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                String name = ((ScalarNode) tuple.getKeyNode()).getValue();
-                if (remaining.equals(name)) {
-                    return tuple.getValueNode();
-                }
-                if (remaining.startsWith(name + ".")) {
-                    node = tuple.getValueNode();
-                    remaining = remaining.substring(name.length() + 1);
-                    continue outer;
-                }
+    private static void checkPatterns(String file, Map<String, String> messages, Map<String, Origin> origins, ULocale locale) {
+        messages.forEach((key, pattern) -> {
+            try {
+                new MessageFormat(pattern, locale);
+            } catch (IllegalArgumentException e) {
+                throw origins.get(key).error(key, "not a valid ICU MessageFormat pattern: " + e.getMessage());
             }
-            break;
-        }
-        return node;
+        });
     }
 
-    private static Lexicon lexicon(ResourceSet.Resource file, ULocale locale) {
-        String name = file.displayName();
-        MappingNode root = parse(file);
+    private static Origin origin(String file, Node node) {
+        return new Origin(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+    }
+
+    /**
+     * Reads a lexicon mapping. {@code below} is the layer it will be merged over (null for
+     * the first): a new entry must have every form either layer requires; an entry that
+     * exists below may add or change single forms.
+     */
+    private static Lexicon lexicon(String name, MappingNode root, ULocale locale, Lexicon below) {
         List<String> required = new ArrayList<>();
+        List<String> precedence = new ArrayList<>();
         Map<String, Map<String, String>> entries = new LinkedHashMap<>();
+        Map<String, Origin> origins = new LinkedHashMap<>();
         Map<String, String> compositions = new LinkedHashMap<>();
+        List<NodeTuple> entryNodes = new ArrayList<>();
         for (NodeTuple section : root.getValue()) {
             String sectionName = scalar(name, section.getKeyNode(), "");
             switch (sectionName) {
-                case "required" -> {
-                    if (!(section.getValueNode() instanceof SequenceNode list)) {
-                        throw error(name, section.getValueNode(), "required", "expected a list of form names, e.g. [nom, gen]");
-                    }
-                    list.getValue().forEach(form -> required.add(scalar(name, form, "required")));
-                }
+                case "required" -> required.addAll(list(name, section.getValueNode(), "required", "a list of form names, e.g. [nom, gen]"));
+                case "precedence" -> precedence.addAll(list(name, section.getValueNode(), "precedence",
+                        "a list of entity ids that lead any list they are in, e.g. [azerbaijan]"));
                 case "compose" -> {
                     MappingNode mapping = mapping(name, section.getValueNode(), "compose");
                     for (NodeTuple composition : mapping.getValue()) {
                         String form = scalar(name, composition.getKeyNode(), "compose");
                         String pattern = scalar(name, composition.getValueNode(), "compose." + form);
-                        checkPatternText(name, composition.getValueNode(), "compose." + form, pattern.replace("CASE", "nom"), locale);
+                        try {
+                            new MessageFormat(pattern.replace("CASE", "nom"), locale);
+                        } catch (IllegalArgumentException e) {
+                            throw error(name, composition.getValueNode(), "compose." + form, "not a valid ICU MessageFormat pattern: " + e.getMessage());
+                        }
                         compositions.put(form, pattern);
                     }
                 }
-                case "entries" -> {
-                    MappingNode mapping = mapping(name, section.getValueNode(), "entries");
-                    for (NodeTuple entry : mapping.getValue()) {
-                        String id = scalar(name, entry.getKeyNode(), "entries");
-                        Map<String, String> forms = new LinkedHashMap<>();
-                        for (NodeTuple form : mapping(name, entry.getValueNode(), "entries." + id).getValue()) {
-                            String formName = scalar(name, form.getKeyNode(), "entries." + id);
-                            forms.put(formName, scalar(name, form.getValueNode(), "entries." + id + "." + formName));
-                        }
-                        for (String needed : required) {
-                            if (!forms.containsKey(needed)) {
-                                throw error(name, entry.getValueNode(), "entries." + id,
-                                        "form '" + needed + "' is missing; this language requires " + String.join(", ", required));
-                            }
-                        }
-                        entries.put(id, Map.copyOf(forms));
-                    }
-                }
+                case "entries" -> entryNodes.addAll(mapping(name, section.getValueNode(), "entries").getValue());
                 default -> throw error(name, section.getKeyNode(), sectionName,
-                        "unknown section; a lexicon has 'required', 'compose' and 'entries'");
+                        "unknown section; a lexicon has 'required', 'precedence', 'compose' and 'entries'");
             }
         }
-        return new Lexicon(name, required, entries, compositions);
+        List<String> mustHave = new ArrayList<>(below == null ? List.of() : below.required());
+        required.stream().filter(form -> !mustHave.contains(form)).forEach(mustHave::add);
+        for (NodeTuple entry : entryNodes) {
+            String id = scalar(name, entry.getKeyNode(), "entries");
+            Map<String, String> forms = new LinkedHashMap<>();
+            for (NodeTuple form : mapping(name, entry.getValueNode(), "entries." + id).getValue()) {
+                String formName = scalar(name, form.getKeyNode(), "entries." + id);
+                forms.put(formName, scalar(name, form.getValueNode(), "entries." + id + "." + formName));
+            }
+            Map<String, String> combined = new LinkedHashMap<>(below == null ? Map.of() : below.entries().getOrDefault(id, Map.of()));
+            combined.putAll(forms);
+            for (String needed : mustHave) {
+                if (!combined.containsKey(needed)) {
+                    throw error(name, entry.getValueNode(), "entries." + id,
+                            "form '" + needed + "' is missing; every entry of this language needs " + String.join(", ", mustHave));
+                }
+            }
+            entries.put(id, Map.copyOf(forms));
+            origins.put(id, origin(name, entry.getKeyNode()));
+        }
+        return new Lexicon(name, required, entries, origins, compositions, precedence);
     }
 
-    private static void checkPatternText(String file, Node node, String key, String pattern, ULocale locale) {
-        try {
-            new MessageFormat(pattern, locale);
-        } catch (IllegalArgumentException e) {
-            throw error(file, node, key, "not a valid ICU MessageFormat pattern: " + e.getMessage());
+    private static List<String> list(String file, Node node, String path, String expected) {
+        if (!(node instanceof SequenceNode sequence)) {
+            throw error(file, node, path, "expected " + expected);
         }
+        List<String> items = new ArrayList<>();
+        sequence.getValue().forEach(item -> items.add(scalar(file, item, path)));
+        return items;
     }
 
     private static MappingNode mapping(String file, Node node, String path) {

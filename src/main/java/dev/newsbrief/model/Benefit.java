@@ -5,8 +5,8 @@ import java.util.List;
 
 /** What one party gains from the agreement. */
 public record Benefit(@JsonProperty(required = true) EntityRef party,
-                      @JsonProperty(required = true) List<Claim> claims) {
+                      @JsonProperty(required = true) @NonEmpty List<Claim> claims) {
     public Benefit {
-        claims = List.copyOf(claims);
+        claims = claims == null ? List.of() : List.copyOf(claims);
     }
 }

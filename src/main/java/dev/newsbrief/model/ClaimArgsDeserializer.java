@@ -10,8 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Types claim arguments by their YAML shape, so a claim needs no type annotations. */
+/**
+ * Types claim arguments by their YAML shape, so a claim needs no type annotations:
+ * a string is an entity id; a number a number; {@code {value, unit}} a quantity;
+ * {@code {amount, currency}} money; {@code {year: 2020}}, {@code {month: 2025-01}} or
+ * {@code {day: 2025-08-08}} a date of that precision; {@code {direction, unit}} a time
+ * relative to the story ("next week"); a list holds values of one of these shapes.
+ */
 final class ClaimArgsDeserializer extends JsonDeserializer<Map<String, Object>> {
+    static final String SHAPES = "an entity id, a number, {value, unit}, {amount, currency}, {year: …}, {month: …}, {day: …}, "
+            + "{direction, unit} or a list of these";
 
     @Override
     public Map<String, Object> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
@@ -21,13 +29,12 @@ final class ClaimArgsDeserializer extends JsonDeserializer<Map<String, Object>> 
         }
         Map<String, Object> args = new LinkedHashMap<>();
         for (var field : node.properties()) {
-            args.put(field.getKey(), typed(field.getKey(), field.getValue(), parser, context));
+            args.put(field.getKey(), typed(field.getKey(), field.getValue(), context, true));
         }
         return args;
     }
 
-    private Object typed(String name, JsonNode value, JsonParser parser, DeserializationContext context)
-            throws IOException {
+    static Object typed(String name, JsonNode value, DeserializationContext context, boolean listAllowed) throws IOException {
         if (value.isTextual()) {
             return EntityRef.of(value.asText());
         }
@@ -37,21 +44,38 @@ final class ClaimArgsDeserializer extends JsonDeserializer<Map<String, Object>> 
         if (value.isNumber()) {
             return value.decimalValue();
         }
-        if (value.isArray()) {
-            List<EntityRef> refs = new ArrayList<>();
+        if (value.isArray() && listAllowed) {
+            List<Object> items = new ArrayList<>();
             for (JsonNode element : value) {
-                if (!element.isTextual()) {
-                    return context.reportInputMismatch(this,
-                            "argument '%s': a list may hold only entity ids", name);
-                }
-                refs.add(EntityRef.of(element.asText()));
+                items.add(typed(name, element, context, false));
             }
-            return List.copyOf(refs);
+            if (items.isEmpty()) {
+                return context.reportInputMismatch(Object.class, "argument '%s' is an empty list; give at least one value", name);
+            }
+            if (items.stream().map(Object::getClass).distinct().count() > 1) {
+                return context.reportInputMismatch(Object.class, "argument '%s' mixes kinds of value in one list", name);
+            }
+            return List.copyOf(items);
         }
-        if (value.isObject() && value.has("value") && value.has("unit")) {
-            return context.readTreeAsValue(value, Quantity.class);
+        if (value.isObject()) {
+            if (value.size() == 1 && (value.has("year") || value.has("month") || value.has("day"))) {
+                JsonNode date = value.elements().next();
+                try {
+                    return date.isInt() ? PartialDate.ofYear(date.asInt()) : PartialDate.parse(date.asText());
+                } catch (IllegalArgumentException e) {
+                    return context.reportInputMismatch(Object.class, "argument '%s': %s", name, e.getMessage());
+                }
+            }
+            if (value.has("value") && value.has("unit")) {
+                return context.readTreeAsValue(value, Quantity.class);
+            }
+            if (value.has("amount") && value.has("currency")) {
+                return context.readTreeAsValue(value, Money.class);
+            }
+            if (value.has("direction") && value.has("unit")) {
+                return context.readTreeAsValue(value, RelativeTime.class);
+            }
         }
-        return context.reportInputMismatch(this,
-                "argument '%s' must be an entity id, a list of entity ids, a number or {value, unit}", name);
+        return context.reportInputMismatch(Object.class, "argument '%s' must be %s", name, listAllowed ? SHAPES : SHAPES.replace(" or a list of these", " (lists cannot nest)"));
     }
 }

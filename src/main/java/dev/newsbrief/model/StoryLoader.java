@@ -26,7 +26,9 @@ public final class StoryLoader {
     private static final int MAX_DOCUMENT_CODE_POINTS = 1 << 20;
 
     private static final LoaderOptions LOADER_OPTIONS = loaderOptions();
-    private static final String EMPTY = "the file is empty; a story needs at least 'id', 'timeZone', 'published', 'source', 'entities' and 'signing'";
+    private static final String EMPTY = "the file is empty; a story needs at least 'id', 'kind', 'timeZone', 'published', 'sources', 'entities' and 'event'";
+    /** The facts of a story bundle (a folder); the folder's other {@code <tag>.yaml} files hold its wording. */
+    public static final String BUNDLE_STORY = "story.yaml";
 
     private final ObjectMapper mapper;
 
@@ -38,6 +40,7 @@ public final class StoryLoader {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .build();
     }
@@ -74,7 +77,7 @@ public final class StoryLoader {
         }
         YamlLocator locator = YamlLocator.of(yaml, LOADER_OPTIONS);
         new StoryValidator(fileName, locator).validate(story);
-        return new StorySource(story, fileName, locator);
+        return new StorySource(story, fileName, locator, java.util.Map.of());
     }
 
     private static InvalidInputException translate(String fileName, JacksonException e, YamlLocator locator) {
@@ -86,6 +89,11 @@ public final class StoryLoader {
         if (e instanceof UnrecognizedPropertyException unknown) {
             problem = "unknown field '" + unknown.getPropertyName() + "'; known fields here: "
                     + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException instantiation) {
+            problem = instantiation.getCause() == null ? firstLine(e.getOriginalMessage()) : instantiation.getCause().getMessage();
+        } else if (e instanceof com.fasterxml.jackson.core.exc.StreamReadException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Duplicate field")) {
+            problem = "duplicate key " + e.getOriginalMessage().replaceFirst("^Duplicate field ", "") + "; each key may appear once";
         } else if (e instanceof InvalidFormatException invalid) {
             problem = "'" + invalid.getValue() + "' is not a valid " + describe(invalid.getTargetType());
         } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
@@ -100,7 +108,7 @@ public final class StoryLoader {
             line = position.line();
             column = position.column();
         } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-            problem = "expected " + describe(mismatched.getTargetType()) + ": " + firstLine(e.getOriginalMessage());
+            problem = mismatch(mismatched);
         } else {
             problem = firstLine(e.getOriginalMessage());
         }
@@ -113,6 +121,33 @@ public final class StoryLoader {
             }
         }
         return new InvalidInputException(fileName, line, column, field, problem);
+    }
+
+    /** "expected one entity id, found a list" — the user's words, not Jackson's. */
+    private static String mismatch(MismatchedInputException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e.getTargetType() == Object.class || original.startsWith("argument ") || original.startsWith("'args'")) {
+            return firstLine(original);
+        }
+        String expected = describe(e.getTargetType());
+        String found;
+        if (original.contains("from Array value") || original.contains("START_ARRAY")) {
+            found = "a list";
+            expected = "one " + expected;
+        } else if (original.contains("from Object value") || original.contains("START_OBJECT")) {
+            found = "a mapping";
+        } else if (original.contains("from String value") || original.contains("VALUE_STRING")) {
+            found = "text";
+        } else if (original.contains("Number value") || original.contains("VALUE_NUMBER")) {
+            found = "a number";
+        } else if (original.contains("Boolean value") || original.contains("VALUE_TRUE") || original.contains("VALUE_FALSE")) {
+            found = "true/false";
+        } else if (original.contains("null")) {
+            found = "nothing";
+        } else {
+            found = "something else";
+        }
+        return "expected " + expected + ", found " + found;
     }
 
     private static String path(JsonMappingException e) {
@@ -139,6 +174,15 @@ public final class StoryLoader {
         }
         if (type == java.time.Year.class) {
             return "year (e.g. 2023)";
+        }
+        if (type == EntityRef.class) {
+            return "entity id";
+        }
+        if (type == PartialDate.class) {
+            return "date (YYYY, YYYY-MM or YYYY-MM-DD)";
+        }
+        if (type == String.class) {
+            return "text";
         }
         if (type.isEnum()) {
             return type.getSimpleName() + " (one of: " + java.util.Arrays.stream(type.getEnumConstants())
@@ -170,10 +214,47 @@ public final class StoryLoader {
         return loadSource(file).story();
     }
 
-    /** Reads a file and loads it, keeping where each field came from. */
-    public StorySource loadSource(java.nio.file.Path file) {
+    /**
+     * Reads a story file, or a story bundle (a folder holding {@code story.yaml} and, per
+     * language, {@code <tag>.yaml} with the story's own wording), keeping where each field
+     * came from.
+     */
+    public StorySource loadSource(java.nio.file.Path path) {
+        if (java.nio.file.Files.isDirectory(path)) {
+            java.nio.file.Path facts = path.resolve(BUNDLE_STORY);
+            if (!java.nio.file.Files.isRegularFile(facts)) {
+                throw new InvalidInputException(path.toString(), 0, 0, "",
+                        "a story folder needs " + BUNDLE_STORY + " (the facts) beside its <language>.yaml files");
+            }
+            java.util.Map<String, StorySource.Text> wording = new java.util.TreeMap<>();
+            try (var files = java.nio.file.Files.list(path)) {
+                for (java.nio.file.Path file : files.sorted().toList()) {
+                    String name = file.getFileName().toString();
+                    if (name.endsWith(".yaml") && !name.equals(BUNDLE_STORY)) {
+                        String tag = name.substring(0, name.length() - ".yaml".length());
+                        wording.put(tag, new StorySource.Text(file.toString(), read(file)));
+                    }
+                }
+            } catch (IOException e) {
+                throw new InvalidInputException(path.toString(), 0, 0, "", "cannot list the story folder: " + e.getMessage());
+            }
+            return withWording(loadSource(facts.toString(), read(facts)), wording);
+        }
+        return loadSource(path.toString(), read(path));
+    }
+
+    /** A story bundle whose files are given as texts (e.g. read from the classpath). */
+    public StorySource loadBundle(String factsName, String facts, java.util.Map<String, StorySource.Text> wording) {
+        return withWording(loadSource(factsName, facts), wording);
+    }
+
+    private static StorySource withWording(StorySource source, java.util.Map<String, StorySource.Text> wording) {
+        return new StorySource(source.story(), source.file(), source.locator(), wording);
+    }
+
+    private static String read(java.nio.file.Path file) {
         try {
-            return loadSource(file.toString(), java.nio.file.Files.readString(file));
+            return java.nio.file.Files.readString(file);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new InvalidInputException(file.toString(), 0, 0, "", "the file is not valid UTF-8; save it as UTF-8");
         } catch (IOException e) {

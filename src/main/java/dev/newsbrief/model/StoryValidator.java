@@ -1,6 +1,9 @@
 package dev.newsbrief.model;
 
 import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Currency;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
@@ -9,11 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * Checks what binding alone cannot: that every entity reference resolves, that ids are
- * safe to use in file names, that language tags are well-formed. Walks the records
- * generically, so new model fields are checked without new code here.
+ * safe to use in file names and message keys, that lists which must not be empty are not,
+ * that language tags, currencies and URLs are valid. Walks the records generically, so new
+ * model fields are checked without new code here.
  */
 final class StoryValidator {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+    private static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9-]{0,79}");
     private static final Pattern ARGUMENT_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,39}");
 
     private final String fileName;
@@ -28,10 +33,16 @@ final class StoryValidator {
         if (!SLUG.matcher(story.id()).matches()) {
             fail("id", "'" + story.id() + "' is not a valid story id; use lower-case letters, digits and '-' (it names the output files)");
         }
+        if (!SLUG.matcher(story.kind()).matches()) {
+            fail("kind", "'" + story.kind() + "' is not a valid story kind; use lower-case letters, digits and '-' (it names a template folder)");
+        }
         story.entities().forEach((id, entity) -> {
             String path = "entities." + id;
             if (!SLUG.matcher(id).matches()) {
                 fail(path, "'" + id + "' is not a valid entity id; use lower-case letters, digits and '-'");
+            }
+            if (entity == null) {
+                fail(path, "give the entity's kind, e.g. { kind: country }");
             }
             if (entity.kind() == Entity.Kind.PERSON && (entity.office() == null || entity.of() == null)) {
                 fail(path, "a person needs 'office' (e.g. president) and 'of' (the entity whose office it is)");
@@ -43,7 +54,16 @@ final class StoryValidator {
                 fail(path + ".office", "'" + entity.office() + "' is not a valid office id; use lower-case letters, digits and '-'");
             }
         });
-        languageTag("source.language", story.source().language());
+        if (story.event().kind() == Event.Kind.SIGNING && story.event().signatories().isEmpty()) {
+            fail("event", "a signing needs 'signatories': the people who signed");
+        }
+        for (int i = 0; i < story.sources().size(); i++) {
+            Source source = story.sources().get(i);
+            languageTag("sources[" + i + "].language", source.language());
+            if (source.url() != null) {
+                url("sources[" + i + "].url", source.url());
+            }
+        }
         for (int i = 0; i < story.quotes().size(); i++) {
             Quote quote = story.quotes().get(i);
             languageTag("quotes[" + i + "].language", quote.language());
@@ -51,12 +71,23 @@ final class StoryValidator {
                 languageTag("quotes[" + i + "].translations." + tag, tag);
             }
         }
+        for (int i = 0; i < story.sections().size(); i++) {
+            key("sections[" + i + "].id", story.sections().get(i).id(), "section id");
+        }
+        for (int i = 0; i < story.keyFacts().size(); i++) {
+            KeyFact fact = story.keyFacts().get(i);
+            key("keyFacts[" + i + "].label", fact.label(), "key-fact label");
+            if ((fact.value() == null) == (fact.text() == null)) {
+                fail("keyFacts[" + i + "]", "give either 'value' (a typed value) or 'text' (a claim), not " + (fact.value() == null ? "neither" : "both"));
+            }
+        }
         walk("", story, story);
     }
 
     private void walk(String path, Object value, Story story) {
         if (value == null || value instanceof String || value instanceof Number || value instanceof Enum<?>
-                || value instanceof java.time.temporal.TemporalAccessor || value instanceof java.time.ZoneId) {
+                || value instanceof java.time.temporal.TemporalAccessor || value instanceof java.time.ZoneId
+                || value instanceof PartialDate) {
             return;
         }
         if (value instanceof EntityRef ref) {
@@ -66,9 +97,17 @@ final class StoryValidator {
             }
             return;
         }
+        if (value instanceof Money money) {
+            try {
+                Currency.getInstance(money.currency());
+            } catch (IllegalArgumentException e) {
+                fail(path + ".currency", "'" + money.currency() + "' is not an ISO 4217 currency code; use e.g. USD, EUR, GBP");
+            }
+            return;
+        }
         if (value instanceof Claim claim) {
-            if (!SLUG.matcher(claim.claim()).matches()) {
-                fail(path + ".claim", "'" + claim.claim() + "' is not a valid claim name; use lower-case letters, digits and '-'");
+            if (!KEY.matcher(claim.claim()).matches()) {
+                fail(path + ".claim", "'" + claim.claim() + "' is not a valid claim name; use letters, digits and '-', starting with a lower-case letter");
             }
             claim.args().forEach((name, arg) -> {
                 if (!ARGUMENT_NAME.matcher(name).matches()) {
@@ -80,31 +119,64 @@ final class StoryValidator {
         }
         if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                walk(path + "[" + i + "]", list.get(i), story);
+                Object item = list.get(i);
+                if (item instanceof List<?> inner && inner.isEmpty()) {
+                    fail(path + "[" + i + "]", "an empty list; give at least one item or remove it");
+                }
+                walk(path + "[" + i + "]", item, story);
             }
             return;
         }
         if (value instanceof Map<?, ?> map) {
-            if (value == story.entities()) {
-                map.forEach((key, entity) -> walk(join(path, key.toString()), entity, story));
-                return;
-            }
             map.forEach((key, element) -> walk(join(path, key.toString()), element, story));
+            return;
+        }
+        if (value instanceof Term term) {
+            walk(path, term.asClaim(), story);
+            walk(join(path, "within"), term.within(), story);
+            return;
+        }
+        if (value instanceof TimelineEntry entry) {
+            walk(path, entry.asClaim(), story);
             return;
         }
         if (value instanceof Record record) {
             for (RecordComponent component : record.getClass().getRecordComponents()) {
+                Object child;
                 try {
-                    walk(join(path, component.getName()), component.getAccessor().invoke(record), story);
+                    child = component.getAccessor().invoke(record);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read " + component, e);
                 }
+                String childPath = join(path, component.getName());
+                if (component.isAnnotationPresent(NonEmpty.class) && child instanceof List<?> list && list.isEmpty()) {
+                    fail(childPath, "an empty list; give at least one item");
+                }
+                walk(childPath, child, story);
             }
         }
     }
 
     private static String join(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;
+    }
+
+    private void key(String path, String value, String what) {
+        if (!KEY.matcher(value).matches()) {
+            fail(path, "'" + value + "' is not a valid " + what + "; use letters, digits and '-', starting with a lower-case letter (it names a message)");
+        }
+    }
+
+    private void url(String path, String value) {
+        try {
+            URI uri = new URI(value.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                fail(path, "'" + value + "' is not an http or https address; only those are linked");
+            }
+        } catch (URISyntaxException e) {
+            fail(path, "'" + value + "' is not a valid address: " + e.getReason());
+        }
     }
 
     private void languageTag(String path, String tag) {

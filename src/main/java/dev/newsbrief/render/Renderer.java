@@ -41,6 +41,8 @@ public final class Renderer {
     public Renderer(Path overrideDirectory) {
         configuration = new Configuration(Configuration.VERSION_2_3_34);
         configuration.setTemplateLoader(loader(overrideDirectory));
+        configuration.setTemplateLookupStrategy(new KindLookupStrategy());
+        configuration.setLocalizedLookup(false);
         configuration.setDefaultEncoding("UTF-8");
         configuration.setOutputEncoding("UTF-8");
         // .ftlh → HTML and .ftlx → XML auto-escaping, chosen by file extension.
@@ -79,7 +81,7 @@ public final class Renderer {
      * @param extra more variables for the template (e.g. links to the other languages)
      */
     public String render(String templateName, Story story, Catalog catalog, Map<String, Object> extra) {
-        Template template = template(templateName);
+        Template template = template(templateName, story.kind());
         Map<String, Object> model = new HashMap<>(extra);
         model.put("story", story);
         model.put("lang", catalog.tag());
@@ -105,9 +107,9 @@ public final class Renderer {
         return new TemplateFunctions(catalog.tag(), new Messages(catalog, formatter, story), formatter);
     }
 
-    private Template template(String name) {
+    private Template template(String name, String kind) {
         try {
-            return configuration.getTemplate(name, Locale.ROOT);
+            return configuration.getTemplate(name, Locale.ROOT, kind, null, true, false);
         } catch (TemplateNotFoundException e) {
             throw new InvalidInputException(name, 0, 0, "", "template not found in the templates directory or the embedded defaults");
         } catch (ParseException e) {

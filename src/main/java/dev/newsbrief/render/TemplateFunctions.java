@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.newsbrief.i18n.LocaleFormatter;
 import dev.newsbrief.i18n.Messages;
+import dev.newsbrief.model.Benefit;
 import dev.newsbrief.model.Claim;
+import dev.newsbrief.model.Money;
+import dev.newsbrief.model.PartialDate;
 import dev.newsbrief.model.EntityRef;
 import dev.newsbrief.model.Quantity;
 import dev.newsbrief.model.Quote;
@@ -40,6 +43,12 @@ import java.util.Map;
  * nb.quote(s)                               s in this language's quotation marks (message quote.inline)
  * nb.translation(quote)                     the quote's translation into this language, or nothing
  * nb.sortByName(refs, form)                 entities sorted by this language's collation
+ * nb.ordered(refs)                          entities in this language's order (lexicon precedence first)
+ * nb.benefitsInOrder(benefits)              benefits, the parties this language puts first leading
+ * nb.value(v)                               a typed value as a key-fact cell: names, quantities, money, dates
+ * nb.partialDate(d)                         2020 | January 2025 | the long date, by the date's precision
+ * nb.deadlines(story)                       the days the story's provisions fall due, earliest first
+ * nb.money(m, "long")                       long | short | full: 25.5 billion British pounds, £25.5B
  * nb.json(hash)                             JSON safe to put inside a script element
  * nb.cssPageCounter(key)                    a {page}/{pages} message as CSS content with page counters
  * </pre>
@@ -194,6 +203,61 @@ public final class TemplateFunctions {
 
     public String translation(Quote quote) {
         return quote.translationFor(tag).orElse(null);
+    }
+
+    public List<EntityRef> ordered(List<EntityRef> refs) {
+        return messages.ordered(refs);
+    }
+
+    public List<Benefit> benefitsInOrder(List<Benefit> benefits) {
+        return messages.catalog().lexicon().ordered(benefits, benefit -> benefit.party().id());
+    }
+
+    public List<LocalDate> deadlines(dev.newsbrief.model.Story story) {
+        return story.terms().stream().map(term -> term.deadline(story.event().date())).flatMap(java.util.Optional::stream)
+                .distinct().sorted().toList();
+    }
+
+    public String partialDate(PartialDate date) {
+        return formatter.partialDate(date);
+    }
+
+    public String money(Money money, String width) {
+        return formatter.money(money, width);
+    }
+
+    /** A typed value standing alone, as in a table cell: each type by its natural format. */
+    public String value(Object value) {
+        if (value instanceof EntityRef ref) {
+            return formatter.capitalize(messages.name(ref, "label"));
+        }
+        if (value instanceof List<?> list) {
+            List<String> parts = new java.util.ArrayList<>();
+            List<?> ordered = messages.catalog().lexicon().ordered(list, item -> item instanceof EntityRef ref ? ref.id() : "");
+            for (Object item : ordered) {
+                parts.add(item instanceof EntityRef ref ? messages.name(ref, "label") : value(item));
+            }
+            return formatter.capitalize(formatter.andList(parts));
+        }
+        if (value instanceof Quantity quantity) {
+            return formatter.quantity(quantity, "long");
+        }
+        if (value instanceof Money money) {
+            return formatter.money(money, "long");
+        }
+        if (value instanceof PartialDate date) {
+            return formatter.partialDate(date);
+        }
+        if (value instanceof LocalDate date) {
+            return formatter.date(date, "long");
+        }
+        if (value instanceof RelativeTime time) {
+            return formatter.capitalize(formatter.relative(time));
+        }
+        if (value instanceof Number number) {
+            return formatter.number(number);
+        }
+        throw new IllegalArgumentException("cannot show a " + (value == null ? "missing value" : value.getClass().getSimpleName()) + " as a key fact");
     }
 
     public List<EntityRef> sortByName(List<EntityRef> refs, String form) {

@@ -34,7 +34,22 @@ public final class ResourceSet {
      */
     public ResourceSet(String embeddedRoot, Path override) {
         this.embeddedRoot = embeddedRoot;
-        this.override = override;
+        this.override = override == null ? null : override.toAbsolutePath().normalize();
+        if (override != null && !Files.isDirectory(this.override)) {
+            throw new dev.newsbrief.model.InvalidInputException(override.toString(), 0, 0, "",
+                    "no such directory; the --" + embeddedRoot + " option needs a directory laid out like the embedded " + embeddedRoot + "/");
+        }
+    }
+
+    /**
+     * Every layer that has {@code relative}: the embedded default first, then the user's
+     * file, so callers that merge key by key let the user's keys win.
+     */
+    public java.util.List<Resource> layers(String relative) {
+        java.util.List<Resource> layers = new java.util.ArrayList<>();
+        embedded(relative).ifPresent(layers::add);
+        userFile(relative).ifPresent(layers::add);
+        return layers;
     }
 
     public Optional<Path> overrideDirectory() {
@@ -43,16 +58,27 @@ public final class ResourceSet {
 
     /** Finds {@code relative} (with '/' separators), the override first. */
     public Optional<Resource> find(String relative) {
+        Optional<Resource> user = userFile(relative);
+        return user.isPresent() ? user : embedded(relative);
+    }
+
+    private Optional<Resource> userFile(String relative) {
         if (override != null) {
             Path file = override.resolve(relative).normalize();
             if (file.startsWith(override) && Files.isRegularFile(file)) {
                 try {
                     return Optional.of(new Resource(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                } catch (java.nio.charset.MalformedInputException e) {
+                    throw new dev.newsbrief.model.InvalidInputException(file.toString(), 0, 0, "", "the file is not valid UTF-8; save it as UTF-8");
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + file, e);
                 }
             }
         }
+        return Optional.empty();
+    }
+
+    private Optional<Resource> embedded(String relative) {
         String name = embeddedRoot + "/" + relative;
         try (var in = ResourceSet.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
