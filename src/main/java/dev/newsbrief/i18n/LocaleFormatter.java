@@ -21,7 +21,6 @@ import com.ibm.icu.number.Notation;
 import com.ibm.icu.number.Precision;
 import com.ibm.icu.util.Currency;
 import dev.newsbrief.model.Money;
-import dev.newsbrief.model.PartialDate;
 import dev.newsbrief.model.Quantity;
 import dev.newsbrief.model.RelativeTime;
 import java.time.LocalDate;
@@ -187,18 +186,6 @@ public final class LocaleFormatter {
                     .format(money.amount()).toString();
             case "full" -> currency.unitWidth(NumberFormatter.UnitWidth.FULL_NAME).format(money.amount()).toString();
             default -> throw new IllegalArgumentException("money width must be long, short or full, not '" + width + "'");
-        };
-    }
-
-    /**
-     * A date to its precision, standing alone (a table cell, a timeline): "2020",
-     * "January 2025" / "январь 2025 г.", or the long date.
-     */
-    public String partialDate(PartialDate date) {
-        return switch (date.precision()) {
-            case YEAR -> Integer.toString(date.year());
-            case MONTH -> dateSkeleton(date.start(), "yLLLL");
-            case DAY -> date(date.start(), "long");
         };
     }
 

@@ -92,6 +92,20 @@ public final class Messages {
         return catalog.lexicon().ordered(List.copyOf(refs), EntityRef::id);
     }
 
+    /**
+     * A date standing alone (a table cell, a timeline), by the messages {@code date.year},
+     * {@code date.month} and {@code date.day} of this language: each press orders and
+     * punctuates dates its own way ("2025 թ. օգոստոսի 8"), which ICU's styles do not always match.
+     */
+    public String standalone(PartialDate date) {
+        return format("date." + date.precision().name().toLowerCase(java.util.Locale.ROOT), dateArguments(date));
+    }
+
+    /** A day with its weekday, by the message {@code date.full}. */
+    public String full(LocalDate date) {
+        return format("date.full", dateArguments(PartialDate.of(date)));
+    }
+
     private Map<String, Object> dateArguments(PartialDate date) {
         Map<String, Object> arguments = new HashMap<>();
         arguments.put("date", formatter.civilCalendar(date.start()));
@@ -154,6 +168,9 @@ public final class Messages {
                 return items.size();
             }
             if (facet.equals("first") || facet.startsWith("first_")) {
+                if (items.isEmpty()) {
+                    throw new NotGiven(name);
+                }
                 return value(ordered(items).get(0), facet.equals("first") ? "" : facet.substring("first_".length()), name);
             }
             List<String> parts = new ArrayList<>();
@@ -168,7 +185,7 @@ public final class Messages {
         }
         if (value instanceof PartialDate date) {
             return switch (facet) {
-                case "" -> formatter.partialDate(date);
+                case "" -> standalone(date);
                 case "in" -> format("when." + date.precision().name().toLowerCase(java.util.Locale.ROOT), dateArguments(date));
                 case "value" -> date.year();
                 case "year" -> Integer.toString(date.year());
@@ -271,6 +288,16 @@ public final class Messages {
                         + String.join(", ", new java.util.TreeSet<>(lexicon.entries().get(ref.id()).keySet())) + ")");
     }
 
+    /** The form a composition asks of {self}, e.g. {@code ins} for {@code {self_ins}}; nom when it has none. */
+    private static String selfForm(String pattern) {
+        for (String name : Catalog.argumentNamesOf(pattern)) {
+            if (name.startsWith("self_")) {
+                return name.substring("self_".length());
+            }
+        }
+        return "nom";
+    }
+
     /** Builds a composite form; the pattern sees {self}, and for people {office} and {of}. */
     private String compose(EntityRef ref, String pattern, int depth) {
         MessageFormat format = catalog.compile(pattern);
@@ -288,8 +315,8 @@ public final class Messages {
                         "a composition may use {self_…}, {office_…} and {of_…}, not {" + name + "}");
             };
             if (target == null) {
-                throw new InvalidInputException(catalog.lexicon().file(), 0, 0, "compose",
-                        "'" + ref.id() + "' has no office in the story, so {" + name + "} cannot be built");
+                // Not a person (a country hosting, say): the composition is just the entity, in the same form.
+                return entityForm(ref, selfForm(pattern), depth);
             }
             arguments.put(name, entityForm(target, form, depth));
         }

@@ -42,11 +42,13 @@ import java.util.Map;
  * nb.languageName(tag)                      "Russian" in this language (ICU display name)
  * nb.quote(s)                               s in this language's quotation marks (message quote.inline)
  * nb.translation(quote)                     the quote's translation into this language, or nothing
+ * nb.paraphrase(quote, text)                reported speech by quote.paraphrase, the clause's own stop dropped
  * nb.sortByName(refs, form)                 entities sorted by this language's collation
  * nb.ordered(refs)                          entities in this language's order (lexicon precedence first)
  * nb.benefitsInOrder(benefits)              benefits, the parties this language puts first leading
  * nb.value(v)                               a typed value as a key-fact cell: names, quantities, money, dates
- * nb.partialDate(d)                         2020 | January 2025 | the long date, by the date's precision
+ * nb.partialDate(d)                         2020 | January 2025 | the long date, by the messages date.year|month|day
+ * nb.day(date) / nb.fullDate(date)          a day standing alone / with its weekday (date.day, date.full)
  * nb.deadlines(story)                       the days the story's provisions fall due, earliest first
  * nb.money(m, "long")                       long | short | full: 25.5 billion British pounds, £25.5B
  * nb.json(hash)                             JSON safe to put inside a script element
@@ -157,11 +159,24 @@ public final class TemplateFunctions {
      * sets the stop inside (en) or outside (ru, hy) its quotation marks.
      */
     public String quote(String text) {
+        int end = unstoppedLength(text);
+        return messages.format("quote.inline", Map.of("text", text.substring(0, end), "end", text.substring(end)));
+    }
+
+    /**
+     * A paraphrase by the message {@code quote.paraphrase}: the speaker and the clause, whose
+     * own final stop is dropped since the message ends the sentence in the language's way.
+     */
+    public String paraphrase(Quote quote, String text) {
+        return messages.format("quote.paraphrase", Map.of("speaker", quote.speaker(), "text", text.substring(0, unstoppedLength(text))));
+    }
+
+    private static int unstoppedLength(String text) {
         int end = text.length();
         while (end > 0 && TERMINAL_STOPS.indexOf(text.charAt(end - 1)) >= 0) {
             end--;
         }
-        return messages.format("quote.inline", Map.of("text", text.substring(0, end), "end", text.substring(end)));
+        return end;
     }
 
     /**
@@ -219,7 +234,17 @@ public final class TemplateFunctions {
     }
 
     public String partialDate(PartialDate date) {
-        return formatter.partialDate(date);
+        return messages.standalone(date);
+    }
+
+    /** A day standing alone, by this language's message {@code date.day}. */
+    public String day(LocalDate date) {
+        return messages.standalone(PartialDate.of(date));
+    }
+
+    /** A day with its weekday, by this language's message {@code date.full}, capitalised as a table cell. */
+    public String fullDate(LocalDate date) {
+        return formatter.capitalize(messages.full(date));
     }
 
     public String money(Money money, String width) {
@@ -246,10 +271,10 @@ public final class TemplateFunctions {
             return formatter.money(money, "long");
         }
         if (value instanceof PartialDate date) {
-            return formatter.partialDate(date);
+            return formatter.capitalize(messages.standalone(date));
         }
         if (value instanceof LocalDate date) {
-            return formatter.date(date, "long");
+            return formatter.capitalize(messages.standalone(PartialDate.of(date)));
         }
         if (value instanceof RelativeTime time) {
             return formatter.capitalize(formatter.relative(time));

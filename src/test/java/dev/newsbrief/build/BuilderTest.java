@@ -48,7 +48,7 @@ class BuilderTest {
         builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("ru")).withFormats(Set.of(Format.HTML)));
         Map<Path, String> before = snapshot(out);
         BuildOptions failing = BuildOptions.defaults().withOutput(out).withStories(List.of(
-                Fixtures.fixture("stories/border-protocol-2026.yaml"), Fixtures.fixture("bad/unknown-entity.yaml")));
+                Fixtures.fixture("stories/minimal"), Fixtures.fixture("bad/unknown-entity.yaml")));
         assertThatThrownBy(() -> builder.build(failing)).isInstanceOf(InvalidInputException.class);
         assertThat(snapshot(out)).isEqualTo(before);
         assertThat(stagingLeftovers(out)).isEmpty();
@@ -73,18 +73,82 @@ class BuilderTest {
         assertThat(snapshot(second)).isEqualTo(snapshot(first));
     }
 
+    /** A fifth language is new files only: a story that needs no wording of its own builds in it at once. */
     @Test
     void aFifthLanguageIsNewFilesOnly(@TempDir Path out, @TempDir Path translations) throws IOException {
         // German, made only of files under translations/de: the English files with German words.
         Path de = Files.createDirectories(translations.resolve("de"));
         String english = new String(getClass().getResourceAsStream("/translations/en/messages.yaml").readAllBytes(), StandardCharsets.UTF_8);
-        Files.writeString(de.resolve("messages.yaml"), english.replace("kicker: Peace agreement", "kicker: Friedensabkommen"));
+        Files.writeString(de.resolve("messages.yaml"), english.replace("summit: \"{parties} hold summit in {city}\"",
+                "summit: \"Gipfeltreffen von {parties} in {city}\"").replace("keyFacts: Key facts", "keyFacts: Auf einen Blick"));
         Files.copy(getClass().getResourceAsStream("/translations/en/lexicon.yaml"), de.resolve("lexicon.yaml"));
         BuildResult result = builder.build(BuildOptions.defaults().withOutput(out).withTranslations(translations)
-                .withFormats(Set.of(Format.HTML)));
+                .withStories(List.of(Fixtures.fixture("stories/minimal"))).withFormats(Set.of(Format.HTML)));
         assertThat(result.files()).extracting(ManifestEntry::locale).containsExactly("az", "de", "en", "hy", "ru");
-        String page = Files.readString(out.resolve("de/" + Fixtures.DEFAULT_ID + ".html"));
-        assertThat(page).contains("<html lang=\"de\"", "Friedensabkommen", "8. August 2025", "hreflang=\"de\"");
+        String page = Files.readString(out.resolve("de/minimal-summit-2026.html"));
+        assertThat(page).contains("<html lang=\"de\"", "Gipfeltreffen von Armenia und Azerbaijan in London", "12. Februar 2026",
+                "Auf einen Blick", "hreflang=\"de\"");
+    }
+
+    /** A story whose bundle has no wording for a language fails for that language: never another story's prose. */
+    @Test
+    void aStoryWithoutWordingInALanguageIsAnErrorNamingStoryLanguageAndKey(@TempDir Path out, @TempDir Path translations) throws IOException {
+        Path de = Files.createDirectories(translations.resolve("de"));
+        Files.copy(getClass().getResourceAsStream("/translations/en/messages.yaml"), de.resolve("messages.yaml"));
+        Files.copy(getClass().getResourceAsStream("/translations/en/lexicon.yaml"), de.resolve("lexicon.yaml"));
+        assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out).withTranslations(translations)
+                .withLanguages(List.of("de")).withFormats(Set.of(Format.HTML))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("(embedded) stories/armenia-azerbaijan-peace-2025/story.yaml:")
+                .hasMessageContaining("no wording for claim 'standfirst' in language 'de'; add 'standfirst' under 'messages: claim:' in the story's de.yaml");
+        assertThat(snapshot(out)).isEmpty();
+    }
+
+    @Test
+    void anEntityWithoutANameInALanguageIsReportedAtItsDeclaration(@TempDir Path out) {
+        assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("en"))
+                .withFormats(Set.of(Format.HTML)).withStories(List.of(Fixtures.fixture("bad/unnamed-entity.yaml")))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("unnamed-entity.yaml:15:15: entities.atlantis: no name for 'atlantis' in language 'en'");
+    }
+
+    /** Templates are chosen per story kind: kinds/<kind>/T before T, pieces included. */
+    @Test
+    void aStoryKindGetsItsOwnTemplatesAndFallsBackToTheDefaults(@TempDir Path out, @TempDir Path templates) throws IOException {
+        Path kind = Files.createDirectories(templates.resolve("kinds/summit-test"));
+        Files.writeString(kind.resolve("key-facts.ftlh"), "<#macro keyFacts story nb idPrefix><p id=\"kind-facts\">${story.kind}</p></#macro>");
+        builder.build(BuildOptions.defaults().withOutput(out).withTemplates(templates).withLanguages(List.of("en"))
+                .withFormats(Set.of(Format.HTML)).withStories(List.of(Fixtures.fixture("stories/minimal"), Fixtures.repositoryStoryDirectories().get(0))));
+        var minimal = Fixtures.brief(out, "en", "minimal-summit-2026");
+        assertThat(minimal.select("#kind-facts").text()).isEqualTo("summit-test");
+        assertThat(minimal.select("section.key-facts")).isEmpty();
+        assertThat(minimal.select("h1").text()).as("the rest falls back to the defaults").isEqualTo("Armenia and Azerbaijan hold summit in London");
+        var agreement = Fixtures.brief(out, "en", Fixtures.DEFAULT_ID);
+        assertThat(agreement.select("#kind-facts")).isEmpty();
+        assertThat(agreement.select("section.key-facts th")).isNotEmpty();
+    }
+
+    @Test
+    void theCeasefireKindListsItsDeadlinesAmongTheKeyFacts() {
+        var ceasefire = Fixtures.brief(Fixtures.storiesBuild(), "en", "israel-lebanon-ceasefire-2024");
+        assertThat(ceasefire.select("section.key-facts tr.deadline time").attr("datetime")).isEqualTo("2025-01-26");
+        var agreement = Fixtures.brief(Fixtures.storiesBuild(), "en", "india-uk-trade-agreement-2025");
+        assertThat(agreement.select("section.key-facts tr.deadline")).isEmpty();
+    }
+
+    @Test
+    void overrideDirectoriesMayBeRelativeAndMustExist(@TempDir Path out) throws IOException {
+        Path relative = Path.of("target", "relative-templates-" + System.nanoTime());
+        Files.createDirectories(relative.resolve("assets"));
+        Files.writeString(relative.resolve("assets/brief.css"), "body { color: #654321; }");
+        builder.build(BuildOptions.defaults().withOutput(out).withTemplates(relative).withLanguages(List.of("en")).withFormats(Set.of(Format.HTML)));
+        assertThat(Files.readString(out.resolve("en/" + Fixtures.DEFAULT_ID + ".html"))).contains("color: #654321");
+        assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out).withTranslations(Path.of("no-such-translations"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("no-such-translations: no such directory; the --translations option needs a directory laid out like the embedded translations/");
+        assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out).withTemplates(Path.of("no-such-templates"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no-such-templates: no such directory");
     }
 
     @Test
@@ -104,12 +168,11 @@ class BuilderTest {
     }
 
     @Test
-    void unknownClaimIsReportedAgainstTheStoryLine(@TempDir Path out) {
-        assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out)
-                .withStories(List.of(Fixtures.fixture("bad/unknown-claim.yaml")))))
+    void unwordedClaimIsReportedAgainstTheStoryLine(@TempDir Path out) {
+        assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("en"))
+                .withStories(List.of(Fixtures.fixture("bad/unworded-claim.yaml")))))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("unknown-claim.yaml:20:")
-                .hasMessageContaining("benefits[0].claims[0].claim: no message 'claim.world-peace-forever'");
+                .hasMessageContaining("unworded-claim.yaml:28:18: benefits[0].claims[0].claim: no wording for claim 'world-peace-forever' in language 'en'");
     }
 
     private static Map<Path, String> snapshot(Path dir) throws IOException {

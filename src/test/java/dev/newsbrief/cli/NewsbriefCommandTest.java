@@ -36,10 +36,10 @@ class NewsbriefCommandTest {
 
     @Test
     void languagesAndStoriesCanBeChosen(@TempDir Path dir) {
-        int code = run("build", "-q", "-l", "ru,az", "-f", "html", "-o", dir.toString(), Fixtures.fixture("stories/border-protocol-2026.yaml").toString());
+        int code = run("build", "-q", "-l", "ru,az", "-f", "html", "-o", dir.toString(), Fixtures.fixture("stories/minimal").toString());
         assertThat(code).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).isEmpty();
-        assertThat(dir.resolve("ru/border-protocol-2026.html")).isRegularFile();
+        assertThat(dir.resolve("ru/minimal-summit-2026.html")).isRegularFile();
         assertThat(dir.resolve("en")).doesNotExist();
     }
 
@@ -78,7 +78,7 @@ class NewsbriefCommandTest {
         assertThat(code).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(err.toString().lines()).hasSize(1).first().asString()
                 .startsWith("newsbrief: ")
-                .contains("unknown-entity.yaml:13:9: signing.host: unknown entity 'trum'");
+                .contains("unknown-entity.yaml:21:11: event.hosts[0]: unknown entity 'trum'");
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
@@ -93,6 +93,6 @@ class NewsbriefCommandTest {
     @Test
     void missingStoryFileIsBadInput(@TempDir Path dir) {
         assertThat(run("build", "-o", dir.toString(), dir.resolve("nope.yaml").toString())).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(err.toString()).contains("nope.yaml: no such story file");
+        assertThat(err.toString()).contains("nope.yaml: no such story file or folder");
     }
 }

@@ -129,5 +129,20 @@ class LocaleFormatterTest {
                 .containsExactly("Cavid", "Çingiz", "Emin", "Əliyev", "Fərid");
         assertThat(of("en").sort(List.of("Əliyev", "Fərid", "Emin"), s -> s)).containsExactly("Emin", "Əliyev", "Fərid");
         assertThat(of("ru").sort(List.of("Трамп", "Алиев", "Пашинян"), s -> s)).containsExactly("Алиев", "Пашинян", "Трамп");
+        // Where code-point order is wrong: Ё (U+0401) sorts with Е, not before А; case is not primary.
+        assertThat(of("ru").sort(List.of("Жуков", "Ёлкин", "Ежов", "абрамов", "Борисов"), s -> s))
+                .containsExactly("абрамов", "Борисов", "Ежов", "Ёлкин", "Жуков");
+    }
+
+    /** A sentence start is title-cased by the language's rules, and scripts without capitals are left alone. */
+    @Test
+    void capitalisationFollowsTheScriptAndTheLanguage() {
+        assertThat(of("az").capitalize("ilham")).isEqualTo("İlham");
+        assertThat(of("hy").capitalize("և Հայաստանը")).as("hy և title-cases to Եվ, not ԵՎ").isEqualTo("Եվ Հայաստանը");
+        assertThat(of("hy").upper("և")).isEqualTo("ԵՎ");
+        assertThat(of("ka").capitalize("საქართველო და სომხეთი")).as("Georgian has no capitals in running text")
+                .isEqualTo("საქართველო და სომხეთი");
+        assertThat(of("en").capitalize("")).isEmpty();
+        assertThat(of("ru").capitalize("ёлка")).isEqualTo("Ёлка");
     }
 }
