@@ -46,6 +46,22 @@ public final class Fixtures {
         return BUILDS.computeIfAbsent("full", key -> build(BuildOptions.defaults()));
     }
 
+    /** A writable copy of the default story's bundle in {@code target}, for tests that change it. */
+    public static Path copyOfDefaultBundle(Path target) {
+        try {
+            Files.createDirectories(target);
+            Path source = repositoryStoryDirectories().get(0);
+            try (var files = Files.list(source)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, target.resolve(file.getFileName().toString()));
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The story bundles of the repository (src/main/resources/stories), the default one first. */
     public static List<Path> repositoryStoryDirectories() {
         try (var dirs = Files.list(Path.of(Fixtures.class.getResource("/stories").toURI()))) {
@@ -61,10 +77,24 @@ public final class Fixtures {
         return repositoryStoryDirectories().stream().map(loader::loadSource).toList();
     }
 
-    /** Every story of the repository built once in all four languages, HTML only (shared, read-only). */
+    /** The repository's stories and the fixture bundles that use only the shared wording. */
+    public static List<Path> allStoryDirectories() {
+        List<Path> all = new java.util.ArrayList<>(repositoryStoryDirectories());
+        all.add(fixture("stories/minimal"));
+        all.add(fixture("stories/plain-signing"));
+        return List.copyOf(all);
+    }
+
+    /** Every story of {@link #allStoryDirectories()}, loaded with its wording. */
+    public static List<StorySource> allStories() {
+        StoryLoader loader = new StoryLoader();
+        return allStoryDirectories().stream().map(loader::loadSource).toList();
+    }
+
+    /** Every story of {@link #allStoryDirectories()} built once in all four languages, HTML only (shared, read-only). */
     public static Path storiesBuild() {
         return BUILDS.computeIfAbsent("stories", key ->
-                build(BuildOptions.defaults().withFormats(Set.of(Format.HTML)).withStories(repositoryStoryDirectories())));
+                build(BuildOptions.defaults().withFormats(Set.of(Format.HTML)).withStories(allStoryDirectories())));
     }
 
     /** Every story of the repository built once in all four languages as PDF (shared, read-only). */

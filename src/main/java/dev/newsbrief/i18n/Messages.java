@@ -111,6 +111,7 @@ public final class Messages {
         arguments.put("date", formatter.civilCalendar(date.start()));
         arguments.put("year", Integer.toString(date.year()));
         arguments.put("month", Integer.toString(date.month()));
+        arguments.put("yearValue", date.year());
         return arguments;
     }
 

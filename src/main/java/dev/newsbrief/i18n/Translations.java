@@ -154,7 +154,23 @@ public final class Translations {
         if (!(node instanceof MappingNode mapping)) {
             throw new InvalidInputException(file, 1, 1, "", "expected a mapping of keys to text");
         }
+        rejectDuplicateKeys(file, mapping);
         return mapping;
+    }
+
+    /** SnakeYAML checks duplicate keys only when it constructs objects, not when it composes nodes: check here. */
+    private static void rejectDuplicateKeys(String file, Node node) {
+        if (node instanceof MappingNode mapping) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && !seen.add(key.getValue())) {
+                    throw error(file, key, "", "duplicate key " + key.getValue() + "; each key may appear once");
+                }
+                rejectDuplicateKeys(file, tuple.getValueNode());
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(item -> rejectDuplicateKeys(file, item));
+        }
     }
 
     private static String firstLine(String message) {

@@ -68,6 +68,10 @@ public final class Renderer {
         if (overrideDirectory == null) {
             return embedded;
         }
+        if (!java.nio.file.Files.isDirectory(overrideDirectory)) {
+            throw new InvalidInputException(overrideDirectory.toString(), 0, 0, "",
+                    "no such directory; the --templates option needs a directory laid out like the embedded templates/");
+        }
         try {
             return new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(overrideDirectory.toFile()), embedded});
         } catch (IOException e) {

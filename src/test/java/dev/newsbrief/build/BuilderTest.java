@@ -79,7 +79,7 @@ class BuilderTest {
         // German, made only of files under translations/de: the English files with German words.
         Path de = Files.createDirectories(translations.resolve("de"));
         String english = new String(getClass().getResourceAsStream("/translations/en/messages.yaml").readAllBytes(), StandardCharsets.UTF_8);
-        Files.writeString(de.resolve("messages.yaml"), english.replace("summit: \"{parties} hold summit in {city}\"",
+        Files.writeString(de.resolve("messages.yaml"), english.replace("summit: \"{parties} {parties_count, plural, one {holds} other {hold}} summit in {city}\"",
                 "summit: \"Gipfeltreffen von {parties} in {city}\"").replace("keyFacts: Key facts", "keyFacts: Auf einen Blick"));
         Files.copy(getClass().getResourceAsStream("/translations/en/lexicon.yaml"), de.resolve("lexicon.yaml"));
         BuildResult result = builder.build(BuildOptions.defaults().withOutput(out).withTranslations(translations)
@@ -109,7 +109,7 @@ class BuilderTest {
         assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("en"))
                 .withFormats(Set.of(Format.HTML)).withStories(List.of(Fixtures.fixture("bad/unnamed-entity.yaml")))))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("unnamed-entity.yaml:15:15: entities.atlantis: no name for 'atlantis' in language 'en'");
+                .hasMessageContaining("unnamed-entity.yaml:12:15: entities.atlantis: no name for 'atlantis' in language 'en'");
     }
 
     /** Templates are chosen per story kind: kinds/<kind>/T before T, pieces included. */
@@ -172,7 +172,7 @@ class BuilderTest {
         assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("en"))
                 .withStories(List.of(Fixtures.fixture("bad/unworded-claim.yaml")))))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("unworded-claim.yaml:28:18: benefits[0].claims[0].claim: no wording for claim 'world-peace-forever' in language 'en'");
+                .hasMessageContaining("unworded-claim.yaml:27:18: benefits[0].claims[0].claim: no wording for claim 'world-peace-forever' in language 'en'");
     }
 
     private static Map<Path, String> snapshot(Path dir) throws IOException {

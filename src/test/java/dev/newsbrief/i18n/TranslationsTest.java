@@ -44,6 +44,11 @@ class TranslationsTest {
         Catalog english = translations.catalog("en");
         Catalog other = translations.catalog(tag);
         for (String key : english.messages().keySet()) {
+            if (key.startsWith("when.") || key.startsWith("date.")) {
+                // Dates are given the same arguments; a language uses those its grammar needs (ru: the month for "в январе", az: the year's ordinal).
+                assertThat(baseNames(other.argumentNames(key))).as("arguments of %s in %s", key, tag).isSubsetOf("date", "year", "month", "yearValue");
+                continue;
+            }
             assertThat(baseNames(other.argumentNames(key)))
                     .as("arguments of %s in %s", key, tag)
                     .isEqualTo(baseNames(english.argumentNames(key)));

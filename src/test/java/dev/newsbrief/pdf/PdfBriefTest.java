@@ -37,7 +37,7 @@ class PdfBriefTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "en | Friday, August 8, 2025 | 32 kilometers | 99 years",
-        "ru | пятница, 8 августа 2025 г. | 32 километра | 99 лет",
+        "ru | Пятница, 8 августа 2025 г. | 32 километра | 99 лет",
         "az | 8 avqust 2025, cümə | 32 kilometr | 99 il",
         "hy | 2025 թ. օգոստոսի 8, ուրբաթ | 32 կիլոմետր | 99 տարի"})
     void textRoundTrips(String tag, String date, String length, String lease) throws IOException {

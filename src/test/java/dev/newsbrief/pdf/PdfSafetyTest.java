@@ -30,15 +30,15 @@ class PdfSafetyTest {
     /** A character no configured font has fails the build, names it and its field, and leaves no PDF. */
     @Test
     void missingGlyphFailsBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
-        Path story = dir.resolve("dove.yaml");
-        Files.writeString(story, Builder.embeddedDefaultStory()
+        Path story = Fixtures.copyOfDefaultBundle(dir.resolve("dove"));
+        Files.writeString(story.resolve("story.yaml"), Builder.embeddedDefaultStory()
                 .replace("ru: \"Важная веха.\"", "ru: \"Важная веха \uD83D\uDD4A.\""), StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
         BuildOptions options = BuildOptions.defaults().withOutput(out).withFormats(PDF)
                 .withLanguages(List.of("ru")).withStories(List.of(story));
         assertThatThrownBy(() -> new Builder().build(options))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("dove.yaml:")
+                .hasMessageContaining("story.yaml:")
                 .hasMessageContaining("quotes[2].translations.ru")
                 .hasMessageContaining("ru: character U+1F54A (DOVE OF PEACE) is not in the PDF font 'DejaVu Serif'");
         try (var files = Files.walk(out)) {

@@ -17,6 +17,7 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Parses the four generated briefs of the default story and checks structure and language. */
@@ -35,7 +36,11 @@ class HtmlBriefTest {
         assertThat(doc.select("main article")).hasSize(1);
         assertThat(doc.select("h1")).hasSize(1);
         assertThat(doc.select("table th[scope=row]")).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(doc.select("blockquote[lang=en]")).hasSize(4);
+        assertThat(doc.select("section.quotes figure")).hasSize(4);
+        // The reader's language first; the English original beside it, marked with its language.
+        assertThat(doc.select("section.quotes blockquote")).hasSize(4);
+        assertThat(doc.select("section.quotes blockquote[lang=en]")).hasSize(tag.equals("en") ? 4 : 0);
+        assertThat(doc.select("section.quotes p.original [lang=en]")).hasSize(tag.equals("en") ? 0 : 4);
         assertThat(doc.select("time[datetime=2025-08-08]")).isNotEmpty();
         // Headings never skip a level.
         int previous = 1;
@@ -88,10 +93,11 @@ class HtmlBriefTest {
         String body = text(doc.body());
         assertThat(text(doc.selectFirst("h1"))).isEqualTo("Армения и Азербайджан подписали мирное соглашение в Белом доме");
         assertThat(body).contains("32 километра", "8 августа 2025 г.", "99 лет", "с девятью заинтересованными компаниями",
-                "между Арменией и Азербайджаном", "президентом Азербайджана Ильхамом Алиевым", "в 2020 и 2023 годах",
+                "между Арменией и Азербайджаном", "на церемонии, организованной президентом США Дональдом Трампом", "в 2020 и 2023 годах",
                 "более трех десятилетий", "ВАШИНГТОН");
-        assertThat(body).contains("«Тридцать пять лет они воевали, а теперь они друзья».");
-        assertThat(text(doc.selectFirst("p.translation .note"))).isEqualTo("Перевод с английского:");
+        assertThat(text(doc.selectFirst("section.quotes blockquote"))).isEqualTo("«Тридцать пять лет они воевали, а теперь они друзья».");
+        assertThat(text(doc.selectFirst("section.quotes p.original"))).startsWith("Оригинал на английском:")
+                .contains("Thirty-five years they fought");
     }
 
     @Test
@@ -120,7 +126,23 @@ class HtmlBriefTest {
         assertThat(text(doc.selectFirst("h1"))).isEqualTo("Armenia and Azerbaijan sign peace agreement at the White House");
         assertThat(text(doc.body())).contains("Friday, August 8, 2025", "32 kilometers", "99 years", "at least nine interested firms",
                 "Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan", "next week");
-        assertThat(doc.select("p.translation")).isEmpty();
+        assertThat(doc.select("p.original")).as("English quotes need no original beside them").isEmpty();
+    }
+
+    /** Each press names its own country first: az Azerbaijan, hy Armenia; ru and en keep the story's order. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "az | Azərbaycan | Ermənistan",
+        "hy | Հայաստան | Ադրբեջան",
+        "ru | Армения | Азербайджан",
+        "en | Armenia | Azerbaijan"})
+    void partyOrderFollowsEachLanguagesPress(String tag, String first, String second) {
+        Document doc = defaultBrief(tag);
+        String headline = text(doc.selectFirst("h1"));
+        assertThat(headline.indexOf(first)).as("headline: %s", headline).isGreaterThanOrEqualTo(0).isLessThan(headline.indexOf(second));
+        assertThat(doc.select("section[aria-labelledby=benefits] h3").eachText()).first().asString().startsWith(first);
+        String parties = text(doc.select("section.key-facts tr").get(2).selectFirst("td"));
+        assertThat(parties.indexOf(first)).as("parties row: %s", parties).isLessThan(parties.indexOf(second));
     }
 
     /**

@@ -25,8 +25,8 @@ class HtmlValidityTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "hy", "az", "ru"})
     void everyRepositoryStoryIsValidHtml(String tag) throws Exception {
-        for (Path story : Fixtures.repositoryStoryDirectories()) {
-            assertValid(Fixtures.storiesBuild().resolve(tag).resolve(story.getFileName() + ".html"));
+        for (var story : Fixtures.allStories()) {
+            assertValid(Fixtures.storiesBuild().resolve(tag).resolve(story.story().id() + ".html"));
         }
     }
 
