@@ -31,7 +31,8 @@ final class BuildCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(paramLabel = "STORY", arity = "0..*",
-            description = "Story files (YAML). Default: the embedded Armenia–Azerbaijan peace agreement story.")
+            description = "Story bundles (folders holding story.yaml and the story's own <lang>.yaml wording) or story files (YAML). "
+                + "Default: the embedded Armenia–Azerbaijan peace agreement story.")
     List<Path> stories = new ArrayList<>();
 
     @Option(names = {"-l", "--lang"}, split = ",", paramLabel = "TAG",
@@ -47,12 +48,12 @@ final class BuildCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--templates", paramLabel = "DIR",
-            description = "A directory whose templates replace the embedded ones, file by file.")
+            description = "A directory whose templates replace the embedded ones, file by file (kinds/<kind>/ for one kind of story).")
     Path templates;
 
     @Option(names = "--translations", paramLabel = "DIR",
-            description = "A directory whose translations (<tag>/messages.yaml, <tag>/lexicon.yaml) replace the embedded ones, "
-                + "file by file; a new <tag>/ directory adds a language.")
+            description = "A directory of translations (<tag>/messages.yaml, <tag>/lexicon.yaml) merged over the embedded ones "
+                + "key by key, so it holds only what it changes; a new <tag>/ directory adds a language.")
     Path translations;
 
     @Option(names = "--paper", paramLabel = "SIZE", defaultValue = "a4",
