@@ -129,7 +129,7 @@ class NoBorrowedFactsTest {
             return true;
         }
         for (int scale = 3; scale <= 12; scale += 3) {
-            BigDecimal scaled = number.movePointLeft(scale);
+            BigDecimal scaled = number.movePointLeft(scale).stripTrailingZeros();
             if (scaled.compareTo(BigDecimal.ONE) >= 0 && scaled.scale() <= 3 && runs.contains(scaled.toBigInteger().toString())) {
                 return true;
             }
