@@ -24,6 +24,11 @@ public final class Fixtures {
     public static final String DEFAULT_ID = "armenia-azerbaijan-peace-2025";
 
     private static final Map<String, Path> BUILDS = new ConcurrentHashMap<>();
+    /**
+     * Under mutation testing each test must see output built by the code under test now, not a
+     * build cached while another mutant was loaded: PIT runs with -Dnewsbrief.test.fresh=true.
+     */
+    private static final boolean FRESH = Boolean.getBoolean("newsbrief.test.fresh");
 
     private Fixtures() { }
 
@@ -38,12 +43,12 @@ public final class Fixtures {
 
     /** The default story built once in all four languages, HTML only (shared, read-only). */
     public static Path defaultBuild() {
-        return BUILDS.computeIfAbsent("default", key -> build(BuildOptions.defaults().withFormats(Set.of(Format.HTML))));
+        return cached("default", () -> build(BuildOptions.defaults().withFormats(Set.of(Format.HTML))));
     }
 
     /** The default story built once in every format, PDFs and pack included (shared, read-only). */
     public static Path fullBuild() {
-        return BUILDS.computeIfAbsent("full", key -> build(BuildOptions.defaults()));
+        return cached("full", () -> build(BuildOptions.defaults()));
     }
 
     /** A writable copy of the default story's bundle in {@code target}, for tests that change it. */
@@ -93,14 +98,16 @@ public final class Fixtures {
 
     /** Every story of {@link #allStoryDirectories()} built once in all four languages, HTML only (shared, read-only). */
     public static Path storiesBuild() {
-        return BUILDS.computeIfAbsent("stories", key ->
-                build(BuildOptions.defaults().withFormats(Set.of(Format.HTML)).withStories(allStoryDirectories())));
+        return cached("stories", () -> build(BuildOptions.defaults().withFormats(Set.of(Format.HTML)).withStories(allStoryDirectories())));
     }
 
     /** Every story of the repository built once in all four languages as PDF (shared, read-only). */
     public static Path storiesPdfBuild() {
-        return BUILDS.computeIfAbsent("stories-pdf", key ->
-                build(BuildOptions.defaults().withFormats(Set.of(Format.PDF)).withStories(repositoryStoryDirectories())));
+        return cached("stories-pdf", () -> build(BuildOptions.defaults().withFormats(Set.of(Format.PDF)).withStories(repositoryStoryDirectories())));
+    }
+
+    private static Path cached(String key, java.util.function.Supplier<Path> build) {
+        return FRESH ? build.get() : BUILDS.computeIfAbsent(key, k -> build.get());
     }
 
     private static Path build(BuildOptions options) {

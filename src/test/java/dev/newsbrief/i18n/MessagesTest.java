@@ -23,18 +23,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class MessagesTest {
-    private static final Translations TRANSLATIONS = new Translations(new ResourceSet("translations", null));
-    private static final StorySource SOURCE = Builder.embeddedDefaultSource(new StoryLoader(), TRANSLATIONS.tags());
-    private static final Story STORY = SOURCE.story();
+    /** Built per test, not cached in a static: under mutation testing every test must exercise the code as mutated now. */
+    private final Translations translations = new Translations(new ResourceSet("translations", null));
+    private final StorySource source = Builder.embeddedDefaultSource(new StoryLoader(), translations.tags());
+    private final Story story = source.story();
 
     /** The default story's catalog of {@code tag}: shared translations with the story's own wording over them. */
-    private static Messages messages(String tag) {
-        Catalog catalog = TRANSLATIONS.catalog(tag, SOURCE);
-        return new Messages(catalog, catalog.formatter(), STORY);
+    private Messages messages(String tag) {
+        Catalog catalog = translations.catalog(tag, source);
+        return new Messages(catalog, catalog.formatter(), story);
     }
 
     /** A catalog made of the given messages and lexicon entries only, for one mechanism at a time. */
-    private static Messages inline(String tag, Map<String, String> messages, Map<String, Map<String, String>> entries, List<String> precedence) {
+    private Messages inline(String tag, Map<String, String> messages, Map<String, Map<String, String>> entries, List<String> precedence) {
         Map<String, String> all = new LinkedHashMap<>(Map.of("date.year", "{year}", "date.month", "{date, date, ::yLLLL}",
                 "date.day", "{date, date, long}", "date.full", "{date, date, full}"));
         all.putAll(messages);
@@ -43,7 +44,7 @@ class MessagesTest {
         messages.keySet().forEach(key -> origins.put(key, new Origin("inline.yaml", 7, 3)));
         Lexicon lexicon = new Lexicon("inline-lexicon.yaml", List.of(), entries, Map.of(), Map.of(), precedence);
         Catalog catalog = new Catalog(tag, ULocale.forLanguageTag(tag), "inline.yaml", messages, origins, lexicon);
-        return new Messages(catalog, catalog.formatter(), STORY);
+        return new Messages(catalog, catalog.formatter(), story);
     }
 
     @Test
@@ -55,12 +56,12 @@ class MessagesTest {
     @Test
     void storyWordingIsMergedOverTheSharedMessages() {
         Messages en = messages("en");
-        assertThat(en.format("event.signing", STORY.event()))
+        assertThat(en.format("event.signing", story.event()))
                 .isEqualTo("Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan signed a peace agreement"
                         + " at the White House in Washington on Friday, August 8, hosted by US President Donald Trump.");
-        assertThat(en.format("claim.normalisation-with", STORY.allClaims().get("benefits[0].claims[0]").args()))
+        assertThat(en.format("claim.normalisation-with", story.allClaims().get("benefits[0].claims[0]").args()))
                 .isEqualTo("full diplomatic normalization with Azerbaijan and the United States");
-        assertThat(TRANSLATIONS.catalog("en").pattern("claim.handshake")).as("the shared catalog has no story wording").isEmpty();
+        assertThat(translations.catalog("en").pattern("claim.handshake")).as("the shared catalog has no story wording").isEmpty();
     }
 
     /** The talks claim with 1, 2, 21 and 100 firms: numeral and noun agree. */
@@ -71,7 +72,7 @@ class MessagesTest {
         "21 | at least twenty-one interested firms",
         "100 | at least one hundred interested firms"})
     void pluralsInMessages(int firms, String expected) {
-        Map<String, Object> args = new LinkedHashMap<>(STORY.allClaims().get("sections[1].paragraphs[2][0]").args());
+        Map<String, Object> args = new LinkedHashMap<>(story.allClaims().get("sections[1].paragraphs[2][0]").args());
         args.put("firms", firms);
         assertThat(messages("en").format("claim.route-talks", args)).contains(expected);
     }
@@ -159,7 +160,7 @@ class MessagesTest {
         assertThatThrownBy(() -> messages("en").format("fact.venueValue", List.of()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("fact.venueValue");
-        assertThatThrownBy(() -> messages("en").format("fact.venueValue", STORY.sources().get(0)))
+        assertThatThrownBy(() -> messages("en").format("fact.venueValue", story.sources().get(0)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("(embedded) translations/en/messages.yaml:")
                 .hasMessageContaining("argument {city}: no field 'city' in Source; available: [outlet, title, language, date, url]");

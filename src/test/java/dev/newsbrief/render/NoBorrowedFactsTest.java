@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * every number of its data appears, as digits or in words, in every language.
  */
 class NoBorrowedFactsTest {
-    private static final Translations TRANSLATIONS = new Translations(new ResourceSet("translations", null));
+    /** Built per test, not cached in a static: under mutation testing every test must exercise the code as mutated now. */
+    private final Translations translations = new Translations(new ResourceSet("translations", null));
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     /** Lexicon forms that are grammar codes, not names. */
     private static final Set<String> NOT_NAMES = Set.of("gender", "surname");
@@ -51,11 +52,11 @@ class NoBorrowedFactsTest {
             String text = text(tag, story);
             Set<String> own = referenced(story);
             Set<String> ownForms = new TreeSet<>();
-            Catalog mine = TRANSLATIONS.catalog(tag, source);
+            Catalog mine = translations.catalog(tag, source);
             own.forEach(id -> mine.lexicon().entries().getOrDefault(id, Map.of()).forEach((form, name) -> ownForms.add(name)));
             List<String> leaks = new ArrayList<>();
             for (StorySource other : stories) {
-                Catalog catalog = TRANSLATIONS.catalog(tag, other);
+                Catalog catalog = translations.catalog(tag, other);
                 catalog.lexicon().entries().forEach((id, forms) -> {
                     if (own.contains(id)) {
                         return;
@@ -86,7 +87,7 @@ class NoBorrowedFactsTest {
             story.terms().forEach(term -> term.deadline(story.event().date())
                     .ifPresent(day -> addDate(day.getYear(), day.getMonthValue(), day.getDayOfMonth(), new ArrayList<>(), allowed)));
             // Digits inside names (Resolution 1701, Section 907) are part of the names.
-            Catalog catalog = TRANSLATIONS.catalog(tag, source);
+            Catalog catalog = translations.catalog(tag, source);
             referenced(story).forEach(id -> catalog.lexicon().entries().getOrDefault(id, Map.of()).values().forEach(name -> digitRuns(name, allowed)));
             story.quotes().forEach(quote -> {
                 digitRuns(quote.text(), allowed);
