@@ -7,6 +7,7 @@ import dev.newsbrief.i18n.Catalog;
 import dev.newsbrief.i18n.Translations;
 import dev.newsbrief.model.Story;
 import dev.newsbrief.model.StoryLoader;
+import dev.newsbrief.model.StorySource;
 import dev.newsbrief.pdf.PdfFonts;
 import dev.newsbrief.pdf.PdfOptions;
 import dev.newsbrief.pdf.PdfRenderer;
@@ -16,9 +17,10 @@ import dev.newsbrief.resource.ResourceSet;
 import java.util.List;
 /** Warm throughput: briefs rendered per second in one process, after JIT warm-up. */
 public class WarmBench { public static void main(String[] a) {
-  Story story = new StoryLoader().load("d", Builder.embeddedDefaultStory());
   Translations t = new Translations(new ResourceSet("translations", null));
-  List<Catalog> cs = List.of(t.catalog("en"), t.catalog("hy"), t.catalog("az"), t.catalog("ru"));
+  StorySource source = Builder.embeddedDefaultSource(new StoryLoader(), t.tags());
+  Story story = source.story();
+  List<Catalog> cs = List.of(t.catalog("en", source), t.catalog("hy", source), t.catalog("az", source), t.catalog("ru", source));
   Renderer r = new Renderer(null); HtmlBrief h = new HtmlBrief(r);
   PdfRenderer p = new PdfRenderer(r, new ResourceSet("templates", null), PdfFonts.load(new ResourceSet("templates", null)));
   for (int round = 0; round < 3; round++) {
