@@ -131,10 +131,13 @@ public final class Builder {
                 throw source.error(path.get(), problem);
             }
             String character = Character.toString(missing.codePoint());
-            for (Catalog catalog : catalogs) {
-                for (var message : catalog.messages().entrySet()) {
-                    if (message.getValue().contains(character)) {
-                        throw new InvalidInputException(catalog.messagesFile(), 0, 0, message.getKey(), problem);
+            // The language the character was found in first; keys in a fixed order, so the same inputs name the same key.
+            List<Catalog> ordered = new ArrayList<>(catalogs);
+            ordered.sort(Comparator.comparing((Catalog catalog) -> !catalog.tag().equals(missing.language())));
+            for (Catalog catalog : ordered) {
+                for (String key : new java.util.TreeSet<>(catalog.messages().keySet())) {
+                    if (catalog.messages().get(key).contains(character)) {
+                        throw catalog.origin(key).error(key, problem);
                     }
                 }
             }

@@ -175,6 +175,143 @@ class BuilderTest {
                 .hasMessageContaining("unworded-claim.yaml:27:18: benefits[0].claims[0].claim: no wording for claim 'world-peace-forever' in language 'en'");
     }
 
+    @Test
+    void aSectionWithoutAHeadingInALanguageIsReportedAtItsId(@TempDir Path out) {
+        Path story = Fixtures.fixture("build/unheaded-section");
+        assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("en"))
+                .withFormats(Set.of(Format.HTML)).withStories(List.of(story))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(story.resolve("story.yaml") + ":22:9: sections[1].id: no heading 'section.aftermath' in language 'en'; "
+                        + "add it under 'messages:' in the story's en.yaml (or to the shared messages if every story may use it)");
+    }
+
+    @Test
+    void aKeyFactWithoutALabelInALanguageIsReportedAtItsLabel(@TempDir Path out) {
+        Path story = Fixtures.fixture("build/unlabelled-fact.yaml");
+        assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("hy"))
+                .withFormats(Set.of(Format.HTML)).withStories(List.of(story))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(story + ":19:14: keyFacts[1].label: no label 'fact.mystery' in language 'hy'; add it under 'messages:' in the story's hy.yaml");
+    }
+
+    @Test
+    void aBundleMayNotWordALanguageTheTranslationsLack(@TempDir Path out) throws IOException {
+        Path story = Fixtures.fixture("build/stray-language");
+        assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("en"))
+                .withFormats(Set.of(Format.HTML)).withStories(List.of(story))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(story.resolve("fr.yaml") + ": no language 'fr' under translations/ (available: az, en, hy, ru); "
+                        + "name the file after one of them, or add that language's translations");
+        assertThat(snapshot(out)).isEmpty();
+    }
+
+    @Test
+    void aStoryThatIsNeitherFileNorFolderIsNamedInTheError(@TempDir Path out) {
+        Path missing = out.resolve("no-such-story.yaml");
+        assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out).withStories(List.of(missing))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(missing + ": no such story file or folder; give a story's YAML file or a story bundle folder (holding story.yaml)");
+    }
+
+    @Test
+    void twoStoriesMayNotShareAnId(@TempDir Path out) throws IOException {
+        Path first = Fixtures.fixture("stories/minimal");
+        Path second = Fixtures.fixture("build/same-id-as-minimal.yaml");
+        assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out).withFormats(Set.of(Format.HTML))
+                .withStories(List.of(first, second))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(second + ":2:5: id: story id 'minimal-summit-2026' is also used by " + first.resolve("story.yaml")
+                        + "; each story needs its own id (it names the output files)");
+        assertThat(snapshot(out)).isEmpty();
+    }
+
+    @Test
+    void aLanguageNamedTwiceIsBuiltOnce(@TempDir Path out) {
+        BuildResult result = builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("ru", "en", "ru"))
+                .withFormats(Set.of(Format.HTML)).withStories(List.of(Fixtures.fixture("stories/minimal"))));
+        assertThat(result.files()).extracting(ManifestEntry::path).containsExactly("ru/minimal-summit-2026.html", "en/minimal-summit-2026.html");
+    }
+
+    @Test
+    void theManifestDescribesEachFileByAnIndependentDigest(@TempDir Path out) throws Exception {
+        BuildResult result = builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("en", "az"))
+                .withFormats(Set.of(Format.HTML)).withStories(List.of(Fixtures.fixture("stories/minimal"))));
+        assertThat(result.output()).isEqualTo(out.toAbsolutePath().normalize());
+        String text = Files.readString(out.resolve(Builder.MANIFEST));
+        assertThat(text).startsWith("{\n  \"generator\" : \"newsbrief\",\n  \"files\" : [ {").endsWith("} ]\n}\n");
+        JsonNode manifest = new ObjectMapper().readTree(text);
+        assertThat(manifest.path("generator").asText()).isEqualTo("newsbrief");
+        assertThat(manifest.path("files")).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            JsonNode file = manifest.path("files").get(i);
+            ManifestEntry entry = result.files().get(i);
+            byte[] bytes = Files.readAllBytes(out.resolve(file.path("path").asText()));
+            String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            assertThat(file.path("sha256").asText()).isEqualTo(digest).isEqualTo(entry.sha256());
+            assertThat(file.path("size").asLong()).isEqualTo(bytes.length).isEqualTo(entry.size());
+            assertThat(file.path("story").asText()).isEqualTo("minimal-summit-2026");
+            assertThat(file.path("format").asText()).isEqualTo("html");
+        }
+        assertThat(manifest.path("files")).extracting(file -> file.path("locale").asText() + " " + file.path("path").asText())
+                .containsExactly("en en/minimal-summit-2026.html", "az az/minimal-summit-2026.html");
+        assertThat(stagingLeftovers(out)).isEmpty();
+    }
+
+    @Test
+    void sha256IsTheLowerCaseHexDigest() {
+        assertThat(Builder.sha256("abc".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void anOutputPathThatIsAFileIsAnIoError(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("output"), "not a folder");
+        assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(file).withFormats(Set.of(Format.HTML))))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageStartingWith("cannot create the output directory " + file.toAbsolutePath() + ": ");
+        assertThat(Files.readString(file)).isEqualTo("not a folder");
+    }
+
+    /** A file that cannot be moved into place (a folder is in the way) is an I/O error; no staging is left behind. */
+    @Test
+    void aFailedPublishIsAnIoErrorAndLeavesNoStaging(@TempDir Path out) throws IOException {
+        Path blocker = Files.createDirectories(out.resolve("en/minimal-summit-2026.html"));
+        Files.writeString(blocker.resolve("keep.txt"), "in the way");
+        assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("en"))
+                .withFormats(Set.of(Format.HTML)).withStories(List.of(Fixtures.fixture("stories/minimal")))))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageStartingWith("cannot write the output: ")
+                .hasMessageContaining("minimal-summit-2026.html");
+        assertThat(Files.readString(blocker.resolve("keep.txt"))).isEqualTo("in the way");
+        assertThat(out.resolve(Builder.MANIFEST)).doesNotExist();
+        assertThat(stagingLeftovers(out)).isEmpty();
+    }
+
+    /** Only PDFs need the fonts: an HTML build does not even read pdf/fonts.yaml. */
+    @Test
+    void onlyPdfFormatsReadTheFontList(@TempDir Path out, @TempDir Path templates) throws IOException {
+        Files.createDirectories(templates.resolve("pdf"));
+        Path fonts = Files.writeString(templates.resolve("pdf/fonts.yaml"), "fonts: []\nlocales: {}\n");
+        BuildOptions options = BuildOptions.defaults().withOutput(out).withTemplates(templates).withLanguages(List.of("en"))
+                .withStories(List.of(Fixtures.fixture("stories/minimal")));
+        assertThat(builder.build(options.withFormats(Set.of(Format.HTML))).files()).extracting(ManifestEntry::path)
+                .containsExactly("en/minimal-summit-2026.html");
+        String problem = fonts.toAbsolutePath().normalize() + ": locales.default: missing; say which families languages use by default";
+        assertThatThrownBy(() -> builder.build(options.withFormats(Set.of(Format.PDF)))).isInstanceOf(InvalidInputException.class).hasMessage(problem);
+        assertThatThrownBy(() -> builder.build(options.withFormats(Set.of(Format.PACK)))).isInstanceOf(InvalidInputException.class).hasMessage(problem);
+    }
+
+    @Test
+    void theEmbeddedDefaultBundleBringsItsWordingForEachLanguageThatHasSome() {
+        var source = Builder.embeddedDefaultSource(new dev.newsbrief.model.StoryLoader(), List.of("ru", "de", "en"));
+        assertThat(source.file()).isEqualTo("(embedded) stories/armenia-azerbaijan-peace-2025/story.yaml");
+        assertThat(source.story().id()).isEqualTo(Fixtures.DEFAULT_ID);
+        assertThat(source.wording().keySet()).containsExactlyInAnyOrder("en", "ru");
+        assertThat(source.wording().get("ru").displayName()).isEqualTo("(embedded) stories/armenia-azerbaijan-peace-2025/ru.yaml");
+        assertThat(source.wording().get("ru").content()).contains("messages:");
+        assertThat(Builder.embeddedDefaultStory()).contains("id: " + Fixtures.DEFAULT_ID);
+    }
+
     private static Map<Path, String> snapshot(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).collect(Collectors.toMap(dir::relativize, file -> {

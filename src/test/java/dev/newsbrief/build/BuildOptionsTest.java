@@ -1,0 +1,79 @@
+package dev.newsbrief.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.newsbrief.pdf.PdfOptions;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BuildOptionsTest {
+
+    @Test
+    void theDefaultsBuildTheEmbeddedStoryInEveryLanguageAndFormatIntoOutput() {
+        BuildOptions defaults = BuildOptions.defaults();
+        assertThat(defaults.stories()).isEmpty();
+        assertThat(defaults.languages()).isEmpty();
+        assertThat(defaults.formats()).containsExactlyInAnyOrder(Format.HTML, Format.PDF, Format.PACK);
+        assertThat(defaults.output()).isEqualTo(Path.of("output"));
+        assertThat(defaults.templates()).isNull();
+        assertThat(defaults.translations()).isNull();
+        assertThat(defaults.pdf()).isEqualTo(PdfOptions.defaults());
+    }
+
+    @Test
+    void eachWithChangesOneOptionAndKeepsTheOthers() {
+        PdfOptions letter = new PdfOptions(PdfOptions.Paper.LETTER, PdfOptions.Profile.PDFA, Instant.ofEpochSecond(1_754_697_600L));
+        BuildOptions options = BuildOptions.defaults()
+                .withStories(List.of(Path.of("a"), Path.of("b")))
+                .withLanguages(List.of("hy", "ru"))
+                .withFormats(Set.of(Format.PACK))
+                .withOutput(Path.of("out"))
+                .withTemplates(Path.of("tpl"))
+                .withTranslations(Path.of("tr"))
+                .withPdf(letter);
+        assertThat(options).isEqualTo(new BuildOptions(List.of(Path.of("a"), Path.of("b")), List.of("hy", "ru"),
+                Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), letter));
+        assertThat(options.withPdf(PdfOptions.defaults())).isEqualTo(new BuildOptions(List.of(Path.of("a"), Path.of("b")),
+                List.of("hy", "ru"), Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), PdfOptions.defaults()));
+    }
+
+    @Test
+    void listsAndSetsAreCopiedSoLaterChangesDoNotLeakIn() {
+        List<String> languages = new ArrayList<>(List.of("en"));
+        Set<Format> formats = EnumSet.of(Format.HTML);
+        BuildOptions options = BuildOptions.defaults().withLanguages(languages).withFormats(formats);
+        languages.add("ru");
+        formats.add(Format.PDF);
+        assertThat(options.languages()).containsExactly("en");
+        assertThat(options.formats()).containsExactly(Format.HTML);
+    }
+
+    @Test
+    void aBuildWithoutAFormatIsRefused() {
+        assertThatThrownBy(() -> BuildOptions.defaults().withFormats(Set.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The parameter 'formats' must name at least one format");
+    }
+
+    @Test
+    void requiredOptionsMustNotBeNull() {
+        BuildOptions defaults = BuildOptions.defaults();
+        assertThatThrownBy(() -> defaults.withStories(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("The parameter 'stories' must not be null");
+        assertThatThrownBy(() -> defaults.withLanguages(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("The parameter 'languages' must not be null");
+        assertThatThrownBy(() -> defaults.withFormats(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("The parameter 'formats' must not be null");
+        assertThatThrownBy(() -> defaults.withOutput(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("The parameter 'output' must not be null");
+        assertThatThrownBy(() -> defaults.withPdf(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("The parameter 'pdf' must not be null");
+        assertThat(defaults.withTemplates(null).withTranslations(null)).isEqualTo(defaults);
+    }
+}
