@@ -130,7 +130,6 @@ public final class Translations {
 
     private static MappingNode parse(String file, String text) {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(4 << 20);
         options.setMaxAliasesForCollections(20);
         options.setNestingDepthLimit(32);
@@ -140,9 +139,6 @@ public final class Translations {
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark();
             String problem = e.getProblem() == null ? "not valid YAML" : e.getProblem();
-            if (problem.startsWith("found duplicate key")) {
-                problem = "duplicate key" + problem.substring("found duplicate key".length()) + "; each key may appear once";
-            }
             throw new InvalidInputException(file, mark == null ? 0 : mark.getLine() + 1,
                     mark == null ? 0 : mark.getColumn() + 1, "", problem);
         } catch (RuntimeException e) {

@@ -37,6 +37,9 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD");
         }
+        if ("00".equals(m.group(2)) || "00".equals(m.group(3))) {
+            throw new IllegalArgumentException("not a calendar date: '" + text.strip() + "' has a month or day 00; leave out what is not known (2025-08)");
+        }
         return new PartialDate(Integer.parseInt(m.group(1)),
                 m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
                 m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));

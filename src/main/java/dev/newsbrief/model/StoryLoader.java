@@ -41,6 +41,9 @@ public final class StoryLoader {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // A date must be written as a date: a bare number would be read as days since 1970.
+                .withConfigOverride(java.time.LocalDate.class,
+                        o -> o.setFormat(com.fasterxml.jackson.annotation.JsonFormat.Value.forLeniency(false)))
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .build();
     }
@@ -90,7 +93,12 @@ public final class StoryLoader {
             problem = "unknown field '" + unknown.getPropertyName() + "'; known fields here: "
                     + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
         } else if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException instantiation) {
-            problem = instantiation.getCause() == null ? firstLine(e.getOriginalMessage()) : instantiation.getCause().getMessage();
+            Throwable cause = instantiation.getCause();
+            problem = cause == null ? firstLine(e.getOriginalMessage())
+                    : cause.getMessage() != null ? cause.getMessage()
+                    // List.copyOf and Map.copyOf refuse nulls without a message: a list item or value written as ~ or left empty.
+                    : cause instanceof NullPointerException ? "an empty item or value (~ or a bare '-'); remove it or give it a value"
+                    : firstLine(e.getOriginalMessage());
         } else if (e instanceof com.fasterxml.jackson.core.exc.StreamReadException && e.getOriginalMessage() != null
                 && e.getOriginalMessage().startsWith("Duplicate field")) {
             problem = "duplicate key " + e.getOriginalMessage().replaceFirst("^Duplicate field ", "") + "; each key may appear once";
@@ -172,9 +180,6 @@ public final class StoryLoader {
         if (type == java.time.ZoneId.class) {
             return "time zone (an IANA id such as Europe/Paris)";
         }
-        if (type == java.time.Year.class) {
-            return "year (e.g. 2023)";
-        }
         if (type == EntityRef.class) {
             return "entity id";
         }
@@ -195,7 +200,10 @@ public final class StoryLoader {
         if (java.util.Collection.class.isAssignableFrom(type)) {
             return "list";
         }
-        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "mapping";
+        }
+        if (type.isRecord()) {
             return "mapping (" + type.getSimpleName() + ")";
         }
         return type.getSimpleName();

@@ -30,6 +30,7 @@ final class StoryValidator {
     }
 
     void validate(Story story) {
+        requireValues("", story);
         if (!SLUG.matcher(story.id()).matches()) {
             fail("id", "'" + story.id() + "' is not a valid story id; use lower-case letters, digits and '-' (it names the output files)");
         }
@@ -133,7 +134,10 @@ final class StoryValidator {
         }
         if (value instanceof Term term) {
             walk(path, term.asClaim(), story);
-            walk(join(path, "within"), term.within(), story);
+            if (term.within() != null && (!DEADLINE_UNITS.contains(term.within().unit())
+                    || term.within().value().stripTrailingZeros().scale() > 0 || term.within().value().signum() <= 0)) {
+                fail(join(path, "within"), "a deadline is a whole number of days, weeks, months, years or decades after the event");
+            }
             return;
         }
         if (value instanceof TimelineEntry entry) {
@@ -154,6 +158,42 @@ final class StoryValidator {
                 }
                 walk(childPath, child, story);
             }
+        }
+    }
+
+    private static final java.util.Set<Quantity.Unit> DEADLINE_UNITS = java.util.EnumSet.of(
+            Quantity.Unit.DAY, Quantity.Unit.WEEK, Quantity.Unit.MONTH, Quantity.Unit.YEAR, Quantity.Unit.DECADE);
+
+    /**
+     * A required field written with no value ({@code id: ~}) passes Jackson's presence check:
+     * find it before anything reads it, with the path of the field.
+     */
+    private void requireValues(String path, Object value) {
+        if (value instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                Object child;
+                try {
+                    child = component.getAccessor().invoke(record);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + component, e);
+                }
+                var property = component.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                if (child == null && property != null && property.required()) {
+                    fail(join(path, component.getName()), "'" + component.getName() + "' has no value; give it one");
+                }
+                requireValues(join(path, component.getName()), child);
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                requireValues(path + "[" + i + "]", list.get(i));
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((key, element) -> {
+                if (element == null) {
+                    fail(join(path, key.toString()), "'" + key + "' has no value; give it one or remove it");
+                }
+                requireValues(join(path, key.toString()), element);
+            });
         }
     }
 

@@ -2,6 +2,8 @@ package dev.newsbrief.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 import dev.newsbrief.model.Quantity;
 import dev.newsbrief.model.RelativeTime;
@@ -144,5 +146,70 @@ class LocaleFormatterTest {
                 .isEqualTo("საქართველო და სომხეთი");
         assertThat(of("en").capitalize("")).isEmpty();
         assertThat(of("ru").capitalize("ёлка")).isEqualTo("Ёлка");
+    }
+
+    @Test
+    void theFormatterIsOfItsLocale() {
+        assertThat(of("hy").locale()).isEqualTo(new ULocale("hy"));
+    }
+
+    @Test
+    void datesBySkeletonLetTheLocaleOrderThem() {
+        assertThat(of("en").dateSkeleton(SIGNING, "yMMMMd")).isEqualTo("August 8, 2025");
+        assertThat(of("ru").dateSkeleton(SIGNING, "MMMMd")).isEqualTo("8 августа");
+        assertThat(of("az").dateSkeleton(SIGNING, "EEEE")).isEqualTo("cümə");
+        assertThat(LocaleFormatter.isoDate(SIGNING)).isEqualTo("2025-08-08");
+    }
+
+    /** West of Greenwich, a civil date formatted in the JVM's zone would fall on the day before. */
+    @Test
+    void datesDoNotDependOnTheDefaultTimeZoneEvenWestOfGreenwich() {
+        java.util.TimeZone jdkDefault = java.util.TimeZone.getDefault();
+        TimeZone icuDefault = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
+            assertThat(of("en").date(SIGNING, "full")).isEqualTo("Friday, August 8, 2025");
+            assertThat(of("en").dateSkeleton(SIGNING, "yMMMMEEEEd")).isEqualTo("Friday, August 8, 2025");
+        } finally {
+            TimeZone.setDefault(icuDefault);
+            java.util.TimeZone.setDefault(jdkDefault);
+        }
+    }
+
+    /** Message arguments of dates are calendars: the day's midnight UTC, whatever the clock says now. */
+    @Test
+    void aCivilDateIsItsDaysMidnightUtc() {
+        Calendar calendar = of("ru").civilCalendar(SIGNING);
+        assertThat(calendar.getTimeInMillis()).isEqualTo(SIGNING.toEpochDay() * 86_400_000L);
+        assertThat(calendar.get(Calendar.DAY_OF_MONTH)).isEqualTo(8);
+        assertThat(calendar.get(Calendar.HOUR_OF_DAY)).isZero();
+        assertThat(calendar.getTimeZone().getRawOffset()).isZero();
+    }
+
+    @Test
+    void numbersAreGroupedPerLocale() {
+        assertThat(of("en").number(25500)).isEqualTo("25,500");
+        assertThat(of("ru").number(new BigDecimal("25500.5"))).isEqualTo("25\u00A0500,5");
+        assertThat(of("az").number(25500)).isEqualTo("25.500");
+    }
+
+    @Test
+    void quantitiesInACaseWithDigits() {
+        Quantity km = new Quantity(BigDecimal.valueOf(32), Quantity.Unit.KILOMETER);
+        assertThat(of("ru").quantity(km, "gen", false)).isEqualTo("32 километров");
+        assertThat(of("ru").quantity(km, "ins", false)).isEqualTo("32 километрами");
+        assertThat(of("en").quantity(km, "gen", false)).as("no case forms in English").isEqualTo("32 kilometers");
+    }
+
+    /** Where ICU words the number itself (the Arabic dual, "two years"), the words form is ICU's text. */
+    @Test
+    void quantitiesWhoseNumberIcuAlreadyWordsAreLeftAsTheyAre() {
+        assertThat(of("ar").quantity(years(2), "nom", true)).isEqualTo("سنتان");
+    }
+
+    /** Korean has no cardinal spell-out rules by gender or case: the locale's default (Sino-Korean numerals, as years take) applies. */
+    @Test
+    void quantitiesInWordsWithoutCardinalRulesUseTheDefaultSpellout() {
+        assertThat(of("ko").quantity(years(21), "nom", true)).isEqualTo("이십일년");
     }
 }

@@ -14,12 +14,14 @@ import dev.newsbrief.resource.ResourceSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TranslationsTest {
@@ -192,10 +194,130 @@ class TranslationsTest {
     @Test
     void aStoryLanguageFileWithAnUnknownSectionIsRejected() {
         StorySource source = new StoryLoader().loadBundle("story.yaml", Builder.embeddedDefaultStory(),
-                java.util.Map.of("en", new StorySource.Text("stories/x/en.yaml", "mesages:\n  claim: {}\n")));
+                Map.of("en", new StorySource.Text("stories/x/en.yaml", "mesages:\n  claim: {}\n")));
         assertThatThrownBy(() -> translations.catalog("en", source))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("stories/x/en.yaml:1:1: mesages: unknown section; a story's language file has 'messages' and 'lexicon'");
     }
 
+    private static Path messagesOverride(Path dir, String text) throws IOException {
+        Path en = Files.createDirectories(dir.resolve("en"));
+        return Files.writeString(en.resolve("messages.yaml"), text);
+    }
+
+    private static StorySource bundle(String tag, String text) {
+        return new StoryLoader().loadBundle("story.yaml", Builder.embeddedDefaultStory(),
+                Map.of(tag, new StorySource.Text("stories/x/" + tag + ".yaml", text)));
+    }
+
+    @Test
+    void aMessageIsTracedToItsLineAndColumn(@TempDir Path dir) throws IOException {
+        Path file = messagesOverride(dir, "section:\n  keyFacts: At a glance\n  timeline:   \"Dates\"\n");
+        Catalog catalog = new Translations(new ResourceSet("translations", dir)).catalog("en");
+        assertThat(catalog.origin("section.keyFacts")).isEqualTo(new Origin(file.toString(), 2, 13));
+        assertThat(catalog.origin("section.timeline")).isEqualTo(new Origin(file.toString(), 3, 15));
+        assertThat(catalog.origin("label.published").file()).isEqualTo("(embedded) translations/en/messages.yaml");
+        assertThat(catalog.origin("label.published").line()).as("an embedded message keeps its own line").isPositive();
+    }
+
+    @Test
+    void aStoryWithoutABundleIsWordedByTheSharedCatalog() {
+        StorySource single = new StoryLoader().loadSource(Fixtures.fixture("stories/valid-signing.yaml"));
+        Catalog catalog = translations.catalog("ru", single);
+        assertThat(catalog.messages()).isEqualTo(translations.catalog("ru").messages());
+        assertThat(catalog.lexicon().has("trump")).isFalse();
+    }
+
+    @Test
+    void aBrokenPatternInAStoryBundleIsReportedWithItsLine() {
+        StorySource source = bundle("en", "messages:\n  claim:\n    broken: \"{count, plural, one {x}\"\n");
+        assertThatThrownBy(() -> translations.catalog("en", source))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("stories/x/en.yaml:3:13: claim.broken: not a valid ICU MessageFormat pattern: ");
+    }
+
+    @Test
+    void aStoryBundlesLexiconIsMergedOverTheShared() {
+        StorySource source = bundle("en", "lexicon:\n  entries:\n    georgia: { nom: Georgia, label: Georgia }\n    armenia: { gen: Armenia's }\n");
+        Catalog catalog = translations.catalog("en", source);
+        assertThat(catalog.lexicon().form("georgia", "nom")).contains("Georgia");
+        assertThat(catalog.lexicon().form("armenia", "gen")).contains("Armenia's");
+        assertThat(catalog.lexicon().form("armenia", "adj")).contains("Armenian");
+        assertThat(catalog.lexicon().origin("georgia")).isEqualTo(new Origin("stories/x/en.yaml", 3, 5));
+        StorySource incomplete = bundle("en", "lexicon:\n  entries:\n    georgia: { nom: Georgia }\n");
+        assertThatThrownBy(() -> translations.catalog("en", incomplete))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("stories/x/en.yaml:3:14: entries.georgia: form 'label' is missing; every entry of this language needs nom, label");
+    }
+
+    @Test
+    void aBundleFileMustBeForALanguageThatExists() {
+        translations.checkBundleLanguages(bundle("hy", "messages: {}\n"));
+        assertThatThrownBy(() -> translations.checkBundleLanguages(bundle("de", "messages: {}\n")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("stories/x/de.yaml: no language 'de' under translations/ (available: az, en, hy, ru);"
+                        + " name the file after one of them, or add that language's translations");
+    }
+
+    @Test
+    void aNewLanguageNeedsBothFiles(@TempDir Path dir) throws IOException {
+        Path de = Files.createDirectories(dir.resolve("de"));
+        Files.writeString(de.resolve("messages.yaml"), "section:\n  keyFacts: Auf einen Blick\n");
+        Translations withGerman = new Translations(new ResourceSet("translations", dir));
+        assertThat(withGerman.tags()).containsExactly("az", "de", "en", "hy", "ru");
+        assertThatThrownBy(() -> withGerman.catalog("de"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("translations/de/lexicon.yaml: file missing; every language needs messages.yaml and lexicon.yaml");
+        Files.delete(de.resolve("messages.yaml"));
+        Files.writeString(de.resolve("lexicon.yaml"), "entries: {}\n");
+        assertThatThrownBy(() -> new Translations(new ResourceSet("translations", dir)).catalog("de"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("translations/de/messages.yaml: file missing; every language needs messages.yaml and lexicon.yaml");
+    }
+
+    @Test
+    void requiredFormsOfAnOverrideAddToThoseOfTheLanguageOnce(@TempDir Path dir) throws IOException {
+        Path en = Files.createDirectories(dir.resolve("en"));
+        Files.writeString(en.resolve("lexicon.yaml"), "required: [label, vocative]\nentries:\n  georgia: { nom: Georgia, label: Georgia }\n");
+        assertThatThrownBy(() -> new Translations(new ResourceSet("translations", dir)).catalog("en"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageEndingWith("lexicon.yaml:3:12: entries.georgia: form 'vocative' is missing; every entry of this language needs nom, label, vocative");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "''                            | :1:1: the file is empty; expected a mapping of keys to text",
+        "'# only a comment\n'          | :1:1: the file is empty; expected a mapping of keys to text",
+        "'- a\n- b\n'                  | :1:1: expected a mapping of keys to text",
+        "'label:\n  kicker: [Peace\n' | :3:1: expected ',' or ']', but got <stream end>",
+        "'label:\n  - {a: 1, a: 2}\n' | :2:12: duplicate key a; each key may appear once",
+        "'label:\n  kicker: [Peace]\n' | :2:11: label.kicker: expected text or a nested mapping"})
+    void aMalformedMessagesFileIsReportedWithFileLineAndColumn(String text, String expected, @TempDir Path dir) throws IOException {
+        Path file = messagesOverride(dir, text);
+        assertThatThrownBy(() -> new Translations(new ResourceSet("translations", dir)).catalog("en"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(file + expected);
+    }
+
+    /** Limits against hostile input (a "billion laughs" of aliases, deep nesting): far above what translations need. */
+    @Test
+    void aliasesAndNestingAreLimited(@TempDir Path dir) throws IOException {
+        StringBuilder aliases = new StringBuilder("base: &b {k: v}\n");
+        for (int i = 0; i < 20; i++) {
+            aliases.append("a").append(i).append(": *b\n");
+        }
+        messagesOverride(dir, aliases.toString());
+        assertThat(new Translations(new ResourceSet("translations", dir)).catalog("en").pattern("a19.k")).contains("v");
+        Path file = messagesOverride(dir, aliases + "a20: *b\n");
+        assertThatThrownBy(() -> new Translations(new ResourceSet("translations", dir)).catalog("en"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(file + ": not valid YAML: Number of aliases for non-scalar nodes exceeds the specified max=20");
+
+        messagesOverride(dir, "k: {".repeat(31) + "x: deep" + "}".repeat(31) + "\n");
+        assertThat(new Translations(new ResourceSet("translations", dir)).catalog("en").pattern("k.".repeat(31) + "x")).contains("deep");
+        messagesOverride(dir, "k: {".repeat(32) + "x: y" + "}".repeat(32) + "\n");
+        assertThatThrownBy(() -> new Translations(new ResourceSet("translations", dir)).catalog("en"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(file + ": not valid YAML: Nesting Depth exceeded max 32");
+    }
 }

@@ -192,4 +192,115 @@ class StoryLoaderTest {
         assertThatThrownBy(() -> PartialDate.parse("2025-02-30")).hasMessageContaining("not a calendar date");
         assertThatThrownBy(() -> PartialDate.parse("August 2025")).hasMessageContaining("write YYYY, YYYY-MM or YYYY-MM-DD");
     }
+
+    @Test
+    void aSingleStoryFileIsReadWithoutWording() {
+        java.nio.file.Path file = fixture("stories/valid-signing.yaml");
+        assertThat(loader.load(file).event().signatories()).containsExactly(EntityRef.of("trump"));
+        StorySource source = loader.loadSource(file);
+        assertThat(source.file()).isEqualTo(file.toString());
+        assertThat(source.wording()).isEmpty();
+    }
+
+    @Test
+    void aBundleGivenAsTextsKeepsItsWording() {
+        StorySource.Text en = new StorySource.Text("bundle/en.yaml", "messages: { claim: { talks: Talks began. } }");
+        StorySource source = loader.loadBundle("bundle/story.yaml", StoryYaml.BASE, Map.of("en", en));
+        assertThat(source.story().id()).isEqualTo("test-story");
+        assertThat(source.file()).isEqualTo("bundle/story.yaml");
+        assertThat(source.wording()).containsExactly(Map.entry("en", en));
+    }
+
+    @Test
+    void aDocumentOfNothingSaysWhatAStoryNeeds() {
+        String empty = "the file is empty; a story needs at least 'id', 'kind', 'timeZone', 'published', 'sources', 'entities' and 'event'";
+        assertThat(StoryYaml.problem("null\n")).isEqualTo("story.yaml:1:1: " + empty);
+        assertThat(StoryYaml.problem("~\n")).isEqualTo("story.yaml:1:1: " + empty);
+    }
+
+    @Test
+    void aMissingTopLevelFieldIsReportedAtTheStartOfTheFile() {
+        assertThat(StoryYaml.problem(StoryYaml.replacing("id: test-story\n", ""))).isEqualTo(
+                "story.yaml:1:1: id: required field 'id' is missing; add it");
+    }
+
+    @Test
+    void aMissingFieldOfAListItemIsReportedAtTheItem() {
+        assertThat(StoryYaml.problem(StoryYaml.with("timeline:\n  - { date: 2020, claim: war }\n  - { claim: peace }\n"))).isEqualTo(
+                "story.yaml:18:5: timeline[1].date: required field 'date' is missing in 'timeline[1]'; add it");
+    }
+
+    @Test
+    void withoutPositionsFromTheYamlTheParsersOwnAreKept() {
+        // The undefined alias makes the text unreadable for positions; the error before it still has its place.
+        assertThat(StoryYaml.problem("id: [a]\nkind: *nowhere\n")).isEqualTo("story.yaml:1:5: id: expected one text, found a list");
+    }
+
+    @Test
+    void yamlSyntaxErrorsAreOneLine() {
+        assertThat(StoryYaml.problem("id: \"unclosed\nkind: x\n")).isEqualTo("story.yaml:1:3: while scanning a quoted scalar");
+        assertThat(StoryYaml.problem("id: a\n  b: c\n")).isEqualTo("story.yaml:2:4: mapping values are not allowed here");
+    }
+
+    @Test
+    void aValueThatIsNoEntityKindListsTheKinds() {
+        assertThat(StoryYaml.problem(StoryYaml.replacing("armenia: { kind: country }", "armenia: { kind: planet }"))).isEqualTo(
+                "story.yaml:8:20: entities.armenia.kind: 'planet' is not an entity kind; use one of: person, country, region, exclave, "
+                        + "city, place, river, organisation, company, armed-group, law, document, route, infrastructure, commodity, event");
+    }
+
+    /** A value of the wrong shape is named by what was expected and what was found, in the user's words. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "timeZone: UTC                  | timeZone: Mars/Olympus         | 3:11: timeZone: 'Mars/Olympus' is not a valid time zone (an IANA id such as Europe/Paris)",
+        "timeZone: UTC                  | timeZone: { a: 1 }             | 3:11: timeZone: expected time zone (an IANA id such as Europe/Paris), found a mapping",
+        "timeZone: UTC                  | timeZone: [UTC]                | 3:11: timeZone: expected one time zone (an IANA id such as Europe/Paris), found a list",
+        "id: test-story                 | id: [a, b]                     | 1:5: id: expected one text, found a list",
+        "id: test-story                 | id: { a: b }                   | 1:5: id: expected text, found a mapping",
+        "city: london                   | city: { name: london }         | 14:9: event.city: expected entity id, found a mapping",
+        "city: london                   | city: 12                       | 14:9: event.city: expected entity id, found a number",
+        "parties: [armenia, azerbaijan] | parties: armenia               | 15:12: event.parties: expected list, found text",
+        "parties: [armenia, azerbaijan] | parties: 3                     | 15:12: event.parties: expected list, found a number",
+        "parties: [armenia, azerbaijan] | parties: true                  | 15:12: event.parties: expected list, found true/false",
+        "kind: summit                   | kind: 1.5                      | 12:9: event.kind: expected Kind (one of: signing, ceasefire, announcement, summit, talks), found a number",
+        "kind: summit                   | kind: false                    | 12:9: event.kind: expected Kind (one of: signing, ceasefire, announcement, summit, talks), found true/false",
+        "armenia: { kind: country }     | armenia: country               | 8:12: entities.armenia: expected mapping (Entity), found text",
+        "armenia: { kind: country }     | armenia: [country]             | 8:12: entities.armenia: expected one mapping (Entity), found a list"})
+    void aValueOfTheWrongShape(String old, String replacement, String message) {
+        assertThat(StoryYaml.problem(StoryYaml.replacing(old, replacement))).isEqualTo("story.yaml:" + message);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "'  - { date: [2020], claim: war }'                   | 17:13: timeline[0].date: expected one date (YYYY, YYYY-MM or YYYY-MM-DD), found a list",
+        "'  - { date: 5.5, claim: war }'                      | 17:13: timeline[0].date: expected date (YYYY, YYYY-MM or YYYY-MM-DD), found a number",
+        "'  - { date: { year: ~ }, claim: war }'              | 17:21: timeline[0].date.year: expected number, found nothing"})
+    void aTimelineDateOfTheWrongShape(String entry, String message) {
+        assertThat(StoryYaml.problem(StoryYaml.with("timeline:\n" + entry + "\n"))).isEqualTo("story.yaml:" + message);
+    }
+
+    @Test
+    void aQuantityWhoseValueIsNoNumber() {
+        assertThat(StoryYaml.problem(StoryYaml.with("keyFacts:\n  - { label: x, value: { value: true, unit: day } }\n")))
+                .isEqualTo("story.yaml:17:33: keyFacts[0].value.value: expected number, found true/false");
+        assertThat(StoryYaml.problem(StoryYaml.with("keyFacts:\n  - { label: x, value: { value: ten, unit: day } }\n")))
+                .isEqualTo("story.yaml:17:33: keyFacts[0].value.value: 'ten' is not a valid number");
+    }
+
+    @Test
+    void aWholeSectionOfTheWrongShape() {
+        String event = StoryYaml.BASE.substring(StoryYaml.BASE.indexOf("event:"));
+        assertThat(StoryYaml.problem(StoryYaml.replacing(event, "event: signing\n")))
+                .isEqualTo("story.yaml:11:8: event: expected mapping (Event), found text");
+        assertThat(StoryYaml.problem("- a\n- b\n")).isEqualTo("story.yaml:1:1: expected one mapping (Story), found a list");
+        assertThat(StoryYaml.problem("just text\n")).isEqualTo("story.yaml:1:1: expected mapping (Story), found text");
+    }
+
+    @Test
+    void mappingsAreCalledMappings() {
+        assertThat(StoryYaml.problem(StoryYaml.with("quotes:\n  - { speaker: armenia, language: en, text: Hi, translations: [ru] }\n")))
+                .startsWith("story.yaml:17:63: quotes[0].translations: expected one mapping");
+        assertThat(StoryYaml.problem(StoryYaml.replacing("entities:\n", "entities: [a]\nentities-old:\n")))
+                .startsWith("story.yaml:7:11: entities: expected one mapping");
+    }
 }
