@@ -177,7 +177,8 @@ final class StoryValidator {
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read " + component, e);
                 }
-                var property = component.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                // JsonProperty cannot target a record component: it lands on the accessor.
+                var property = component.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
                 if (child == null && property != null && property.required()) {
                     fail(join(path, component.getName()), "'" + component.getName() + "' has no value; give it one");
                 }
@@ -188,12 +189,8 @@ final class StoryValidator {
                 requireValues(path + "[" + i + "]", list.get(i));
             }
         } else if (value instanceof Map<?, ?> map) {
-            map.forEach((key, element) -> {
-                if (element == null) {
-                    fail(join(path, key.toString()), "'" + key + "' has no value; give it one or remove it");
-                }
-                requireValues(join(path, key.toString()), element);
-            });
+            // An entity with no value gets its own message below ("give the entity's kind").
+            map.forEach((key, element) -> requireValues(join(path, key.toString()), element));
         }
     }
 

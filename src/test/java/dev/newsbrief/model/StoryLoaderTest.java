@@ -303,4 +303,39 @@ class StoryLoaderTest {
         assertThat(StoryYaml.problem(StoryYaml.replacing("entities:\n", "entities: [a]\nentities-old:\n")))
                 .startsWith("story.yaml:7:11: entities: expected one mapping");
     }
+
+    /** Regression: a required field written as ~ was a NullPointerException (exit 1); now it is named. */
+    @Test
+    void aRequiredFieldWithNoValueIsNamed() {
+        assertThatThrownBy(() -> loader.load("null.yaml", Builder.embeddedDefaultStory().replace("kind: agreement", "kind: ~")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("null.yaml:9:7: kind: 'kind' has no value; give it one");
+        assertThatThrownBy(() -> loader.load("item.yaml", Builder.embeddedDefaultStory().replace("parties: [armenia, azerbaijan]\n  signatories", "parties: [armenia, ~]\n  signatories")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("item.yaml:52:3: event: an empty item or value (~ or a bare '-'); remove it or give it a value");
+    }
+
+    /** Regression: a date written as a number was read as days since 1970 (the year 57440). */
+    @Test
+    void aDateWrittenAsANumberIsRefused() {
+        assertThatThrownBy(() -> loader.load("n.yaml", Builder.embeddedDefaultStory().replace("published: 2025-08-08", "published: 20250808")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("n.yaml:11:12: published:");
+    }
+
+    @Test
+    void aDeadlineIsAWholeNumberOfDaysToDecades() {
+        String trade = read("/stories/india-uk-trade-agreement-2025/story.yaml");
+        assertThatThrownBy(() -> loader.load("t.yaml", trade.replace("within: { value: 10, unit: year }", "within: { value: 48, unit: hour }")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("terms[2].within: a deadline is a whole number of days, weeks, months, years or decades after the event");
+        assertThatThrownBy(() -> loader.load("t.yaml", trade.replace("within: { value: 10, unit: year }", "within: { value: 1.5, unit: year }")))
+                .hasMessageContaining("terms[2].within: a deadline is a whole number");
+    }
+
+    @Test
+    void aPartialDateWithMonthOrDayZeroIsRefused() {
+        assertThatThrownBy(() -> PartialDate.parse("2025-08-00")).hasMessageContaining("has a month or day 00");
+        assertThatThrownBy(() -> PartialDate.parse("2025-00")).hasMessageContaining("has a month or day 00");
+    }
 }
