@@ -44,6 +44,10 @@ public final class LocaleFormatter {
     private final Collator collator;
     private final PluralRules cardinal;
     private final LocalizedNumberFormatter numbers;
+    /** Parsing the spell-out rules costs more than a whole brief; RBNF is not thread-safe, so one per thread. */
+    private final ThreadLocal<RuleBasedNumberFormat> spellouts;
+    private final java.util.Set<String> spelloutRuleSets;
+    private final String defaultSpellout;
 
     public LocaleFormatter(ULocale locale) {
         this.locale = locale;
@@ -51,6 +55,9 @@ public final class LocaleFormatter {
         this.collator = Collator.getInstance(locale).freeze();
         this.cardinal = PluralRules.forLocale(locale, PluralRules.PluralType.CARDINAL);
         this.numbers = NumberFormatter.withLocale(locale);
+        this.spellouts = ThreadLocal.withInitial(() -> new RuleBasedNumberFormat(locale, RuleBasedNumberFormat.SPELLOUT));
+        this.spelloutRuleSets = java.util.Set.of(spellouts.get().getRuleSetNames());
+        this.defaultSpellout = spellouts.get().getDefaultRuleSetName();
     }
 
     public ULocale locale() {
@@ -158,8 +165,7 @@ public final class LocaleFormatter {
 
     /** The locale's spell-out rules for a noun class and case, e.g. %spellout-cardinal-neuter-genitive, if it has them. */
     private String spelloutRuleSet(DisplayOptions.NounClass nounClass, String grammaticalCase) {
-        RuleBasedNumberFormat format = new RuleBasedNumberFormat(locale, RuleBasedNumberFormat.SPELLOUT);
-        java.util.Set<String> available = java.util.Set.of(format.getRuleSetNames());
+        java.util.Set<String> available = spelloutRuleSets;
         String gender = nounClass == null || nounClass == DisplayOptions.NounClass.UNDEFINED
                 ? "" : "-" + nounClass.name().toLowerCase(java.util.Locale.ROOT);
         String caseName = grammaticalCase(grammaticalCase) == DisplayOptions.GrammaticalCase.NOMINATIVE
@@ -208,10 +214,9 @@ public final class LocaleFormatter {
 
     /** {@code n} in words; {@code ruleSet} picks a form such as {@code %spellout-cardinal-feminine}, or null. */
     public String spellout(Number n, String ruleSet) {
-        RuleBasedNumberFormat format = new RuleBasedNumberFormat(locale, RuleBasedNumberFormat.SPELLOUT);
-        if (ruleSet != null) {
-            format.setDefaultRuleSet(ruleSet);
-        }
+        RuleBasedNumberFormat format = spellouts.get();
+        // Set it every time, back to the locale's own default when none is asked for: the instance is reused.
+        format.setDefaultRuleSet(ruleSet != null ? ruleSet : defaultSpellout);
         String words = format.format(n);
         // ICU puts soft hyphens inside some compounds (hy); they are hints, not text.
         return words.replace("\u00AD", "");
