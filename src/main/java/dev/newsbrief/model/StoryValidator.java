@@ -146,12 +146,7 @@ final class StoryValidator {
         }
         if (value instanceof Record record) {
             for (RecordComponent component : record.getClass().getRecordComponents()) {
-                Object child;
-                try {
-                    child = component.getAccessor().invoke(record);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + component, e);
-                }
+                Object child = read(record, component);
                 String childPath = join(path, component.getName());
                 if (component.isAnnotationPresent(NonEmpty.class) && child instanceof List<?> list && list.isEmpty()) {
                     fail(childPath, "an empty list; give at least one item");
@@ -171,12 +166,7 @@ final class StoryValidator {
     private void requireValues(String path, Object value) {
         if (value instanceof Record record) {
             for (RecordComponent component : record.getClass().getRecordComponents()) {
-                Object child;
-                try {
-                    child = component.getAccessor().invoke(record);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + component, e);
-                }
+                Object child = read(record, component);
                 // JsonProperty cannot target a record component: it lands on the accessor.
                 var property = component.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
                 if (child == null && property != null && property.required()) {
@@ -191,6 +181,14 @@ final class StoryValidator {
         } else if (value instanceof Map<?, ?> map) {
             // An entity with no value gets its own message below ("give the entity's kind").
             map.forEach((key, element) -> requireValues(join(path, key.toString()), element));
+        }
+    }
+
+    private static Object read(Record record, RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component, e);
         }
     }
 
