@@ -134,10 +134,11 @@ public final class Renderer {
             return new InvalidInputException(input.file(), input.line(), input.column(), input.field(),
                     input.problem() + " (used at " + e.getTemplateSourceName() + ":" + e.getLineNumber() + ")");
         }
-        String problem = e.getMessageWithoutStackTop();
-        int newline = problem.indexOf('\n');
+        // One line: the first that says something (a message may start with a newline).
+        String problem = e.getMessageWithoutStackTop().lines().map(String::strip).filter(line -> !line.isEmpty())
+                .findFirst().orElse("template error");
         return new InvalidInputException(String.valueOf(e.getTemplateSourceName()),
                 e.getLineNumber() == null ? 0 : e.getLineNumber(), e.getColumnNumber() == null ? 0 : e.getColumnNumber(), "",
-                newline < 0 ? problem : problem.substring(0, newline));
+                problem);
     }
 }

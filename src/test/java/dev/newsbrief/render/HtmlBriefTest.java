@@ -6,7 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ibm.icu.util.ULocale;
+import dev.newsbrief.Fixtures;
+import dev.newsbrief.i18n.Catalog;
+import dev.newsbrief.i18n.Lexicon;
+import dev.newsbrief.model.StoryLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -16,6 +25,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -174,6 +184,22 @@ class HtmlBriefTest {
             }
         }
         assertThat(doc.select("nav a[lang=en]")).hasSize(1);
+    }
+
+    /**
+     * The switcher links each language of the build to the same story, named by that language's
+     * meta.languageName, or by ICU in that language when its messages lack one.
+     */
+    @Test
+    void alternatesNameEachLanguageInItself(@TempDir Path templates) throws IOException {
+        Files.writeString(templates.resolve(HtmlBrief.TEMPLATE),
+                "<#list alternates as a>${a.tag} ${a.href} ${a.name}<#sep> | </#list>");
+        Lexicon lexicon = new Lexicon("inline-lexicon.yaml", List.of(), Map.of(), Map.of(), Map.of(), List.of());
+        Catalog hy = new Catalog("hy", ULocale.forLanguageTag("hy"), "hy.yaml", Map.of("meta.languageName", "Հայերեն"), Map.of(), lexicon);
+        Catalog ru = new Catalog("ru", ULocale.forLanguageTag("ru"), "ru.yaml", Map.of(), Map.of(), lexicon);
+        String html = new HtmlBrief(new Renderer(templates))
+                .render(new StoryLoader().load(Fixtures.fixture("render/story.yaml")), ru, List.of(hy, ru));
+        assertThat(html).isEqualTo("hy ../hy/render-fixture-2025.html Հայերեն | ru ../ru/render-fixture-2025.html Русский");
     }
 
     /** The language of a text node: its nearest lang attribute. */
