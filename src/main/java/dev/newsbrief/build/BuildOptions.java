@@ -1,5 +1,6 @@
 package dev.newsbrief.build;
 
+import dev.newsbrief.limit.Limits;
 import dev.newsbrief.pdf.PdfOptions;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.Set;
  * @param templates    a directory overriding the embedded templates file by file, or null
  * @param translations a directory overriding the embedded translations file by file, or null
  * @param pdf          paper, profile and date of PDFs; default A4, standard, the story's date
+ * @param limits       bounds on input size, YAML shape, render time, output size and PDF pages
  */
 public record BuildOptions(List<Path> stories, List<String> languages, Set<Format> formats,
-                           Path output, Path templates, Path translations, PdfOptions pdf) {
+                           Path output, Path templates, Path translations, PdfOptions pdf, Limits limits) {
 
     public BuildOptions {
         stories = List.copyOf(Objects.requireNonNull(stories, "The parameter 'stories' must not be null"));
@@ -26,40 +28,45 @@ public record BuildOptions(List<Path> stories, List<String> languages, Set<Forma
         formats = Set.copyOf(Objects.requireNonNull(formats, "The parameter 'formats' must not be null"));
         Objects.requireNonNull(output, "The parameter 'output' must not be null");
         Objects.requireNonNull(pdf, "The parameter 'pdf' must not be null");
+        Objects.requireNonNull(limits, "The parameter 'limits' must not be null");
         if (formats.isEmpty()) {
             throw new IllegalArgumentException("The parameter 'formats' must name at least one format");
         }
     }
 
     public static BuildOptions defaults() {
-        return new BuildOptions(List.of(), List.of(), Format.defaults(), Path.of("output"), null, null, PdfOptions.defaults());
+        return new BuildOptions(List.of(), List.of(), Format.defaults(), Path.of("output"), null, null, PdfOptions.defaults(), Limits.DEFAULT);
     }
 
     public BuildOptions withStories(List<Path> value) {
-        return new BuildOptions(value, languages, formats, output, templates, translations, pdf);
+        return new BuildOptions(value, languages, formats, output, templates, translations, pdf, limits);
     }
 
     public BuildOptions withLanguages(List<String> value) {
-        return new BuildOptions(stories, value, formats, output, templates, translations, pdf);
+        return new BuildOptions(stories, value, formats, output, templates, translations, pdf, limits);
     }
 
     public BuildOptions withFormats(Set<Format> value) {
-        return new BuildOptions(stories, languages, value, output, templates, translations, pdf);
+        return new BuildOptions(stories, languages, value, output, templates, translations, pdf, limits);
     }
 
     public BuildOptions withOutput(Path value) {
-        return new BuildOptions(stories, languages, formats, value, templates, translations, pdf);
+        return new BuildOptions(stories, languages, formats, value, templates, translations, pdf, limits);
     }
 
     public BuildOptions withTemplates(Path value) {
-        return new BuildOptions(stories, languages, formats, output, value, translations, pdf);
+        return new BuildOptions(stories, languages, formats, output, value, translations, pdf, limits);
     }
 
     public BuildOptions withPdf(PdfOptions value) {
-        return new BuildOptions(stories, languages, formats, output, templates, translations, value);
+        return new BuildOptions(stories, languages, formats, output, templates, translations, value, limits);
     }
 
     public BuildOptions withTranslations(Path value) {
-        return new BuildOptions(stories, languages, formats, output, templates, value, pdf);
+        return new BuildOptions(stories, languages, formats, output, templates, value, pdf, limits);
+    }
+
+    public BuildOptions withLimits(Limits value) {
+        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, value);
     }
 }

@@ -3,6 +3,7 @@ package dev.newsbrief.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.newsbrief.limit.Limits;
 import dev.newsbrief.pdf.PdfOptions;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,6 +29,7 @@ class BuildOptionsTest {
 
     @Test
     void eachWithChangesOneOptionAndKeepsTheOthers() {
+        Limits small = Limits.DEFAULT.with("pdf-pages", "3");
         PdfOptions letter = new PdfOptions(PdfOptions.Paper.LETTER, PdfOptions.Profile.PDFA, Instant.ofEpochSecond(1_754_697_600L));
         BuildOptions options = BuildOptions.defaults()
                 .withStories(List.of(Path.of("a"), Path.of("b")))
@@ -36,11 +38,13 @@ class BuildOptionsTest {
                 .withOutput(Path.of("out"))
                 .withTemplates(Path.of("tpl"))
                 .withTranslations(Path.of("tr"))
-                .withPdf(letter);
+                .withPdf(letter)
+                .withLimits(small);
         assertThat(options).isEqualTo(new BuildOptions(List.of(Path.of("a"), Path.of("b")), List.of("hy", "ru"),
-                Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), letter));
+                Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), letter, small));
         assertThat(options.withPdf(PdfOptions.defaults())).isEqualTo(new BuildOptions(List.of(Path.of("a"), Path.of("b")),
-                List.of("hy", "ru"), Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), PdfOptions.defaults()));
+                List.of("hy", "ru"), Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), PdfOptions.defaults(), small));
+        assertThat(options.withLimits(Limits.DEFAULT).limits()).isEqualTo(Limits.DEFAULT);
     }
 
     @Test
