@@ -132,4 +132,20 @@ public final class Fixtures {
     public static Document defaultBrief(String tag) {
         return brief(defaultBuild(), tag, DEFAULT_ID);
     }
+
+    /**
+     * Every file a reader of the output directory sees, relative: links followed, newsbrief's
+     * own state ({@code .newsbrief/}: lock, releases) left out. Empty when there is no output.
+     */
+    public static List<Path> publishedFiles(Path out) {
+        if (!Files.isDirectory(out)) {
+            return List.of();
+        }
+        try (var walk = Files.walk(out, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+            return walk.filter(Files::isRegularFile).map(out::relativize)
+                    .filter(path -> !path.startsWith(".newsbrief")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -18,9 +18,12 @@ import java.util.Set;
  * @param translations a directory overriding the embedded translations file by file, or null
  * @param pdf          paper, profile and date of PDFs; default A4, standard, the story's date
  * @param limits       bounds on input size, YAML shape, render time, output size and PDF pages
+ * @param clean        publish only what this build makes; by default files already published and not rebuilt stay
+ * @param waitForLock  wait while another build writes into the output; by default fail at once
  */
 public record BuildOptions(List<Path> stories, List<String> languages, Set<Format> formats,
-                           Path output, Path templates, Path translations, PdfOptions pdf, Limits limits) {
+                           Path output, Path templates, Path translations, PdfOptions pdf, Limits limits,
+                           boolean clean, boolean waitForLock) {
 
     public BuildOptions {
         stories = List.copyOf(Objects.requireNonNull(stories, "The parameter 'stories' must not be null"));
@@ -35,38 +38,46 @@ public record BuildOptions(List<Path> stories, List<String> languages, Set<Forma
     }
 
     public static BuildOptions defaults() {
-        return new BuildOptions(List.of(), List.of(), Format.defaults(), Path.of("output"), null, null, PdfOptions.defaults(), Limits.DEFAULT);
+        return new BuildOptions(List.of(), List.of(), Format.defaults(), Path.of("output"), null, null, PdfOptions.defaults(), Limits.DEFAULT, false, false);
     }
 
     public BuildOptions withStories(List<Path> value) {
-        return new BuildOptions(value, languages, formats, output, templates, translations, pdf, limits);
+        return new BuildOptions(value, languages, formats, output, templates, translations, pdf, limits, clean, waitForLock);
     }
 
     public BuildOptions withLanguages(List<String> value) {
-        return new BuildOptions(stories, value, formats, output, templates, translations, pdf, limits);
+        return new BuildOptions(stories, value, formats, output, templates, translations, pdf, limits, clean, waitForLock);
     }
 
     public BuildOptions withFormats(Set<Format> value) {
-        return new BuildOptions(stories, languages, value, output, templates, translations, pdf, limits);
+        return new BuildOptions(stories, languages, value, output, templates, translations, pdf, limits, clean, waitForLock);
     }
 
     public BuildOptions withOutput(Path value) {
-        return new BuildOptions(stories, languages, formats, value, templates, translations, pdf, limits);
+        return new BuildOptions(stories, languages, formats, value, templates, translations, pdf, limits, clean, waitForLock);
     }
 
     public BuildOptions withTemplates(Path value) {
-        return new BuildOptions(stories, languages, formats, output, value, translations, pdf, limits);
+        return new BuildOptions(stories, languages, formats, output, value, translations, pdf, limits, clean, waitForLock);
     }
 
     public BuildOptions withPdf(PdfOptions value) {
-        return new BuildOptions(stories, languages, formats, output, templates, translations, value, limits);
+        return new BuildOptions(stories, languages, formats, output, templates, translations, value, limits, clean, waitForLock);
     }
 
     public BuildOptions withTranslations(Path value) {
-        return new BuildOptions(stories, languages, formats, output, templates, value, pdf, limits);
+        return new BuildOptions(stories, languages, formats, output, templates, value, pdf, limits, clean, waitForLock);
     }
 
     public BuildOptions withLimits(Limits value) {
-        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, value);
+        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, value, clean, waitForLock);
+    }
+
+    public BuildOptions withClean(boolean value) {
+        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, value, waitForLock);
+    }
+
+    public BuildOptions withWaitForLock(boolean value) {
+        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, clean, value);
     }
 }

@@ -1,8 +1,5 @@
 package dev.newsbrief.build;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.newsbrief.i18n.Catalog;
 import dev.newsbrief.i18n.Translations;
 import dev.newsbrief.model.InvalidInputException;
@@ -20,10 +17,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -32,25 +27,30 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * Runs a build: loads and validates every input first, renders every (story × language ×
- * format) into a staging directory beside the output, and only when all of it succeeded
- * moves the files into place and writes {@code manifest.json}. A failed build leaves the
- * output directory as it was.
+ * Runs a build: loads and validates every input first, then, holding the output
+ * directory's lock, renders every (story × language × format) into a new release and
+ * makes it live in one atomic step ({@link OutputDirectory}). A failed or killed build
+ * leaves the output as it was.
  */
 public final class Builder {
     /** The story bundle built when none is named (a classpath folder, from the repository's {@code stories/}). */
     public static final String DEFAULT_STORY = "stories/armenia-azerbaijan-peace-2025";
     public static final String MANIFEST = "manifest.json";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
     private final StoryLoader storyLoader = new StoryLoader();
     private final Map<String, PdfFonts> fonts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BuildResult build(BuildOptions options) {
+        return build(options, BuildListener.NONE);
+    }
+
+    /**
+     * Builds and publishes, telling {@code listener} each step. Inputs are loaded and checked
+     * before the output is touched; the output then changes in one atomic step or not at all.
+     */
+    public BuildResult build(BuildOptions options, BuildListener listener) {
         Translations translations = new Translations(new ResourceSet("translations", options.translations()));
         List<String> languages = languages(options, translations);
         List<StorySource> sources = stories(options, translations);
@@ -58,51 +58,100 @@ public final class Builder {
         List<List<Catalog>> storyCatalogs = new ArrayList<>();
         for (StorySource source : sources) {
             translations.checkBundleLanguages(source);
-            List<Catalog> catalogs = languages.stream().map(tag -> translations.catalog(tag, source)).toList();
-            catalogs.forEach(catalog -> checkWording(source, catalog));
+            List<Catalog> catalogs = new ArrayList<>();
+            for (String tag : languages) {
+                catalogs.add(checkedCatalog(translations, source, tag));
+            }
             storyCatalogs.add(catalogs);
         }
-        List<Story> stories = sources.stream().map(StorySource::story).toList();
         Renderer renderer = new Renderer(options.templates());
         HtmlBrief html = new HtmlBrief(renderer);
         PdfRenderer pdf = needsPdf(options) ? new PdfRenderer(renderer, templates(options), fonts(options)) : null;
 
         Path output = options.output().toAbsolutePath().normalize();
-        Path staging = createStaging(output);
-        try {
-            List<ManifestEntry> entries = new ArrayList<>();
-            for (int s = 0; s < stories.size(); s++) {
-                Story story = stories.get(s);
-                StorySource source = sources.get(s);
-                List<Catalog> catalogs = storyCatalogs.get(s);
-                for (Format format : Format.values()) {
-                    if (!options.formats().contains(format)) {
-                        continue;
-                    }
-                    for (Catalog catalog : format.allLanguages() ? catalogs.subList(0, 1) : catalogs) {
-                        String tag = format.allLanguages() ? PdfRenderer.MULTIPLE_LANGUAGES : catalog.tag();
-                        String relative = format.path(story.id(), tag);
-                        byte[] bytes = withGlyphErrorsLocated(source, catalogs, () -> switch (format) {
-                            case HTML -> html.render(story, catalog, catalogs).getBytes(StandardCharsets.UTF_8);
-                            case PDF -> pdf.brief(story, catalog, options.pdf());
-                            case PACK -> pdf.pack(story, catalogs, options.pdf());
-                        });
-                        Path file = staging.resolve(relative);
-                        Files.createDirectories(file.getParent());
-                        Files.write(file, bytes);
-                        entries.add(new ManifestEntry(story.id(), tag, format.id(), relative, bytes.length, sha256(bytes)));
+        try (OutputDirectory directory = OutputDirectory.open(output, options.waitForLock(), listener)) {
+            List<ManifestEntry> published = options.clean() ? List.of() : directory.published();
+            List<List<Catalog>> switchers = new ArrayList<>();
+            for (int s = 0; s < sources.size(); s++) {
+                switchers.add(options.formats().contains(Format.HTML)
+                        ? switcherLanguages(sources.get(s), storyCatalogs.get(s), published, translations) : storyCatalogs.get(s));
+            }
+            Path staging = directory.stage();
+            boolean isPublished = false;
+            try {
+                List<ManifestEntry> written = new ArrayList<>();
+                for (int s = 0; s < sources.size(); s++) {
+                    StorySource source = sources.get(s);
+                    Story story = source.story();
+                    List<Catalog> catalogs = storyCatalogs.get(s);
+                    List<Catalog> switcher = switchers.get(s);
+                    for (Format format : Format.values()) {
+                        if (!options.formats().contains(format)) {
+                            continue;
+                        }
+                        List<Catalog> rendered = format.allLanguages() ? catalogs.subList(0, 1)
+                                : format == Format.HTML ? inBuildOrder(catalogs, switcher) : catalogs;
+                        for (Catalog catalog : rendered) {
+                            String tag = format.allLanguages() ? PdfRenderer.MULTIPLE_LANGUAGES : catalog.tag();
+                            String relative = format.path(story.id(), tag);
+                            byte[] bytes = withGlyphErrorsLocated(source, catalogs, () -> switch (format) {
+                                case HTML -> html.render(story, catalog, switcher).getBytes(StandardCharsets.UTF_8);
+                                case PDF -> pdf.brief(story, catalog, options.pdf());
+                                case PACK -> pdf.pack(story, catalogs, options.pdf());
+                            });
+                            OutputDirectory.write(staging, relative, bytes);
+                            written.add(new ManifestEntry(story.id(), tag, format.id(), relative, bytes.length, sha256(bytes)));
+                            listener.event(BuildListener.Event.RENDERED, relative);
+                        }
                     }
                 }
+                List<ManifestEntry> manifest = directory.publish(staging, written, !options.clean());
+                isPublished = true;
+                return new BuildResult(output, written, manifest);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the output: " + e.getMessage(), e);
+            } finally {
+                if (!isPublished) {
+                    directory.discard(staging);
+                }
             }
-            byte[] manifest = manifest(entries);
-            Files.write(staging.resolve(MANIFEST), manifest);
-            publish(staging, output, entries);
-            return new BuildResult(output, entries);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the output: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(staging);
         }
+    }
+
+    /** This build's languages in the order asked for, then the published ones rendered again for their switchers. */
+    private static List<Catalog> inBuildOrder(List<Catalog> catalogs, List<Catalog> switcher) {
+        List<Catalog> ordered = new ArrayList<>(catalogs);
+        switcher.stream().filter(catalog -> !catalogs.contains(catalog)).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static Catalog checkedCatalog(Translations translations, StorySource source, String tag) {
+        Catalog catalog = translations.catalog(tag, source);
+        checkWording(source, catalog);
+        return catalog;
+    }
+
+    /**
+     * The languages an HTML page of the story links to: this build's, and those the output
+     * already has the story in, so that building one language keeps every page's switcher
+     * true. A published language this build does not name is rendered again, with the new
+     * switcher; in tag order, so a page does not depend on which build wrote it.
+     */
+    private static List<Catalog> switcherLanguages(StorySource source, List<Catalog> catalogs, List<ManifestEntry> published,
+                                                   Translations translations) {
+        Map<String, Catalog> byTag = new java.util.TreeMap<>();
+        catalogs.forEach(catalog -> byTag.put(catalog.tag(), catalog));
+        for (ManifestEntry entry : published) {
+            if (entry.story().equals(source.story().id()) && entry.format().equals(Format.HTML.id()) && !byTag.containsKey(entry.locale())) {
+                if (!translations.tags().contains(entry.locale())) {
+                    throw new InvalidInputException(Builder.MANIFEST, 0, 0, "", "the output has story '" + source.story().id()
+                            + "' in '" + entry.locale() + "', which has no translations now, so its language links cannot be "
+                            + "kept true; build with --clean to drop it, or with --translations that has '" + entry.locale() + "'");
+                }
+                byTag.put(entry.locale(), checkedCatalog(translations, source, entry.locale()));
+            }
+        }
+        return List.copyOf(byTag.values());
     }
 
     private static boolean needsPdf(BuildOptions options) {
@@ -249,62 +298,11 @@ public final class Builder {
         return text;
     }
 
-    private static Path createStaging(Path output) {
-        try {
-            Files.createDirectories(output);
-            return Files.createTempDirectory(output, ".staging-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output directory " + output + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Moves every staged file into the output; each move is atomic, the manifest goes last. */
-    private static void publish(Path staging, Path output, List<ManifestEntry> entries) throws IOException {
-        for (ManifestEntry entry : entries) {
-            Path target = output.resolve(entry.path());
-            Files.createDirectories(target.getParent());
-            move(staging.resolve(entry.path()), target);
-        }
-        move(staging.resolve(MANIFEST), output.resolve(MANIFEST));
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static byte[] manifest(List<ManifestEntry> entries) throws IOException {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("generator", "newsbrief");
-        manifest.put("files", entries);
-        return (JSON.writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException ignored) {
-                    // Best effort: a leftover hidden staging directory is harmless.
-                }
-            });
-        } catch (IOException ignored) {
-            // Same as above.
         }
     }
 }

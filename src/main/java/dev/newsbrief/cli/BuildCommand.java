@@ -1,9 +1,12 @@
 package dev.newsbrief.cli;
 
+import dev.newsbrief.build.BuildListener;
 import dev.newsbrief.build.BuildOptions;
 import dev.newsbrief.build.BuildResult;
 import dev.newsbrief.build.Builder;
 import dev.newsbrief.build.Format;
+import dev.newsbrief.limit.Limits;
+import dev.newsbrief.model.InvalidInputException;
 import dev.newsbrief.pdf.PdfOptions;
 import java.time.Instant;
 import java.nio.file.Path;
@@ -25,10 +28,22 @@ import picocli.CommandLine.Parameters;
             "With no arguments: the embedded default story, every language, every format, into ./output.",
             "Output: <output>/<lang>/<story-id>.html and .pdf, <output>/pack/<story-id>.pdf (every language), "
                 + "<output>/manifest.json. PDF dates come from SOURCE_DATE_EPOCH when set, else the story's date. "
-                + "Files are staged first; a failed build leaves the output directory untouched."})
+                + "Each build is written whole into a new release under <output>/.newsbrief and made live in one atomic step; "
+                + "a failed or killed build leaves the output as it was. Only one build at a time writes into an output directory."})
 final class BuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The process environment; tests give their own. */
+    private final java.util.function.Function<String, String> environment;
+
+    BuildCommand() {
+        this(System::getenv);
+    }
+
+    BuildCommand(java.util.function.Function<String, String> environment) {
+        this.environment = environment;
+    }
 
     @Parameters(paramLabel = "STORY", arity = "0..*",
             description = "Story bundles (folders holding story.yaml and the story's own <lang>.yaml wording) or story files (YAML). "
@@ -64,24 +79,58 @@ final class BuildCommand implements Callable<Integer> {
             description = "PDF profile: standard, or pdfa for archival PDF/A-1b. Default: ${DEFAULT-VALUE}.")
     PdfOptions.Profile profile;
 
+    @Option(names = "--clean",
+            description = "Publish only what this build makes. By default, files already in the output that this build "
+                + "does not make (other stories, languages or formats) stay, and the manifest lists them too.")
+    boolean clean;
+
+    @Option(names = "--wait",
+            description = "If another build is writing into the output directory, wait for it to finish. Default: fail at once (exit 5).")
+    boolean waitForLock;
+
+    @Option(names = "--limit", paramLabel = "NAME=VALUE", mapFallbackValue = "",
+            description = "Raise (or lower) a limit: input-bytes (default 512K), yaml-aliases (50), yaml-depth (40), "
+                + "render-seconds (60), output-bytes (32M), pdf-pages (200). Repeat for several. Byte limits take K, M or G.")
+    java.util.Map<String, String> limits = new java.util.LinkedHashMap<>();
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
     boolean quiet;
+
+    /** The latest instant a PDF date can hold (its year has four digits). */
+    private static final long LAST_PDF_SECOND = 253_402_300_799L;
 
     /**
      * The reproducible-builds date, if the environment sets one: PDFs then carry it instead
      * of the story's publication date. See https://reproducible-builds.org/specs/source-date-epoch/.
      */
     private Instant sourceDateEpoch() {
-        String value = System.getenv("SOURCE_DATE_EPOCH");
+        String value = environment.apply("SOURCE_DATE_EPOCH");
         if (value == null || value.isBlank()) {
             return null;
         }
+        long seconds;
         try {
-            return Instant.ofEpochSecond(Long.parseLong(value.strip()));
+            seconds = Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01, not '" + value + "'");
+            seconds = -1;
         }
+        if (seconds < 0 || seconds > LAST_PDF_SECOND) {
+            throw new InvalidInputException("SOURCE_DATE_EPOCH", 0, 0, "", "must be a whole number of seconds since "
+                    + "1970-01-01T00:00:00Z, from 0 to " + LAST_PDF_SECOND + " (9999-12-31), not '" + value + "'; fix or unset it");
+        }
+        return Instant.ofEpochSecond(seconds);
+    }
+
+    private Limits limits() {
+        Limits result = Limits.DEFAULT;
+        for (var limit : limits.entrySet()) {
+            try {
+                result = result.with(limit.getKey(), limit.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--limit: " + e.getMessage());
+            }
+        }
+        return result;
     }
 
     /** Format ids as users type them, for help and shell completion. */
@@ -101,12 +150,21 @@ final class BuildCommand implements Callable<Integer> {
                 .withOutput(output)
                 .withTemplates(templates)
                 .withTranslations(translations)
-                .withPdf(new PdfOptions(paper, profile, sourceDateEpoch()));
-        BuildResult result = new Builder().build(options);
+                .withPdf(new PdfOptions(paper, profile, sourceDateEpoch()))
+                .withLimits(limits())
+                .withClean(clean)
+                .withWaitForLock(waitForLock);
+        var err = spec.commandLine().getErr();
+        BuildResult result = new Builder().build(options, (event, detail) -> {
+            if (event == BuildListener.Event.STALE_LOCK) {
+                err.println("newsbrief: note: " + detail);
+                err.flush();
+            }
+        });
         if (!quiet) {
             var out = spec.commandLine().getOut();
             result.files().forEach(file -> out.println("wrote " + result.output().relativize(result.output().resolve(file.path()))));
-            out.println("wrote " + Builder.MANIFEST + " (" + result.files().size() + " files) in " + result.output());
+            out.println("wrote " + Builder.MANIFEST + " (" + result.manifest().size() + " files) in " + result.output());
             out.flush();
         }
         return ExitCode.OK;

@@ -12,6 +12,8 @@ public final class ExitCode {
     public static final int INVALID_INPUT = 3;
     /** Reading or writing files failed (permissions, disk full). */
     public static final int IO = 4;
+    /** Another build is writing into the same output directory (see {@code --wait}). */
+    public static final int BUSY = 5;
 
     private ExitCode() { }
 }

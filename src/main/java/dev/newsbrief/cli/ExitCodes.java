@@ -1,5 +1,6 @@
 package dev.newsbrief.cli;
 
+import dev.newsbrief.build.OutputLockedException;
 import dev.newsbrief.model.InvalidInputException;
 import java.io.UncheckedIOException;
 
@@ -11,6 +12,9 @@ final class ExitCodes {
         if (exception instanceof InvalidInputException) {
             return ExitCode.INVALID_INPUT;
         }
+        if (exception instanceof OutputLockedException) {
+            return ExitCode.BUSY;
+        }
         if (exception instanceof UncheckedIOException || exception instanceof java.io.IOException) {
             return ExitCode.IO;
         }
@@ -18,7 +22,8 @@ final class ExitCodes {
     }
 
     static String describe(Throwable exception) {
-        if (exception instanceof InvalidInputException || exception instanceof UncheckedIOException) {
+        if (exception instanceof InvalidInputException || exception instanceof UncheckedIOException
+                || exception instanceof OutputLockedException) {
             return exception.getMessage();
         }
         return "internal error: " + exception + " (please report this with the command you ran)";

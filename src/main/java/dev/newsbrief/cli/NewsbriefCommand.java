@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
             "0:the build finished and published its output",
             "1:an unexpected internal error (a bug)",
             "2:wrong command line",
-            "3:invalid story, translation or template (the message names file, line and field)",
-            "4:reading or writing files failed"})
+            "3:invalid input: a story, translation, template, font list, environment variable or a limit exceeded (the message names file, line and field)",
+            "4:reading or writing files failed",
+            "5:another build is writing into the output directory (see --wait)"})
 public final class NewsbriefCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,7 +29,20 @@ public final class NewsbriefCommand implements Runnable {
 
     /** The whole CLI, writing to {@code out} and {@code err}: tests run it exactly as users do. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new NewsbriefCommand());
+        return commandLine(out, err, System::getenv);
+    }
+
+    /** The whole CLI, reading environment variables (such as SOURCE_DATE_EPOCH) from {@code environment}. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, java.util.function.Function<String, String> environment) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                return type == BuildCommand.class ? (K) new BuildCommand(environment) : defaults.create(type);
+            }
+        };
+        CommandLine commandLine = new CommandLine(new NewsbriefCommand(), factory);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -39,12 +39,18 @@ class BuildOptionsTest {
                 .withTemplates(Path.of("tpl"))
                 .withTranslations(Path.of("tr"))
                 .withPdf(letter)
-                .withLimits(small);
+                .withLimits(small)
+                .withClean(true)
+                .withWaitForLock(true);
         assertThat(options).isEqualTo(new BuildOptions(List.of(Path.of("a"), Path.of("b")), List.of("hy", "ru"),
-                Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), letter, small));
+                Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), letter, small, true, true));
         assertThat(options.withPdf(PdfOptions.defaults())).isEqualTo(new BuildOptions(List.of(Path.of("a"), Path.of("b")),
-                List.of("hy", "ru"), Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), PdfOptions.defaults(), small));
+                List.of("hy", "ru"), Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), PdfOptions.defaults(), small, true, true));
         assertThat(options.withLimits(Limits.DEFAULT).limits()).isEqualTo(Limits.DEFAULT);
+        assertThat(options.withClean(false).clean()).isFalse();
+        assertThat(options.withWaitForLock(false).waitForLock()).isFalse();
+        assertThat(BuildOptions.defaults().clean()).isFalse();
+        assertThat(BuildOptions.defaults().waitForLock()).isFalse();
     }
 
     @Test

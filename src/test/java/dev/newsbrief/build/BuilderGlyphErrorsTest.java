@@ -82,9 +82,7 @@ class BuilderGlyphErrorsTest {
         assertThat(files(out)).isEmpty();
     }
 
-    private static List<Path> files(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).toList();
-        }
+    private static List<Path> files(Path dir) {
+        return Fixtures.publishedFiles(dir);
     }
 }

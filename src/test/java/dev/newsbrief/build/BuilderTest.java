@@ -244,7 +244,7 @@ class BuilderTest {
         assertThat(manifest.path("files")).hasSize(2);
         for (int i = 0; i < 2; i++) {
             JsonNode file = manifest.path("files").get(i);
-            ManifestEntry entry = result.files().get(i);
+            ManifestEntry entry = result.manifest().get(i);
             byte[] bytes = Files.readAllBytes(out.resolve(file.path("path").asText()));
             String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
             assertThat(file.path("sha256").asText()).isEqualTo(digest).isEqualTo(entry.sha256());
@@ -253,7 +253,8 @@ class BuilderTest {
             assertThat(file.path("format").asText()).isEqualTo("html");
         }
         assertThat(manifest.path("files")).extracting(file -> file.path("locale").asText() + " " + file.path("path").asText())
-                .containsExactly("en en/minimal-summit-2026.html", "az az/minimal-summit-2026.html");
+                .containsExactly("az az/minimal-summit-2026.html", "en en/minimal-summit-2026.html");
+        assertThat(result.files()).extracting(ManifestEntry::locale).containsExactly("en", "az");
         assertThat(stagingLeftovers(out)).isEmpty();
     }
 
@@ -272,17 +273,17 @@ class BuilderTest {
         assertThat(Files.readString(file)).isEqualTo("not a folder");
     }
 
-    /** A file that cannot be moved into place (a folder is in the way) is an I/O error; no staging is left behind. */
+    /** A name the build publishes that newsbrief did not write is an I/O error before anything changes; no staging is left behind. */
     @Test
-    void aFailedPublishIsAnIoErrorAndLeavesNoStaging(@TempDir Path out) throws IOException {
-        Path blocker = Files.createDirectories(out.resolve("en/minimal-summit-2026.html"));
+    void somethingInTheWayIsAnIoErrorAndLeavesNoStaging(@TempDir Path out) throws IOException {
+        Path blocker = Files.createDirectories(out.resolve("en"));
         Files.writeString(blocker.resolve("keep.txt"), "in the way");
         assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(out).withLanguages(List.of("en"))
                 .withFormats(Set.of(Format.HTML)).withStories(List.of(Fixtures.fixture("stories/minimal")))))
                 .isInstanceOf(java.io.UncheckedIOException.class)
-                .hasMessageStartingWith("cannot write the output: ")
-                .hasMessageContaining("minimal-summit-2026.html");
-        assertThat(Files.readString(blocker.resolve("keep.txt"))).isEqualTo("in the way");
+                .hasMessage("cannot write the output: " + out.resolve("en") + " is in the way: newsbrief did not publish it; "
+                        + "move it out of the output directory");
+        assertThat(snapshot(out)).containsOnlyKeys(Path.of("en/keep.txt"));
         assertThat(out.resolve(Builder.MANIFEST)).doesNotExist();
         assertThat(stagingLeftovers(out)).isEmpty();
     }
@@ -312,9 +313,14 @@ class BuilderTest {
         assertThat(Builder.embeddedDefaultStory()).contains("id: " + Fixtures.DEFAULT_ID);
     }
 
-    private static Map<Path, String> snapshot(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).collect(Collectors.toMap(dir::relativize, file -> {
+    /** What a reader of the output sees: links followed, newsbrief's own state left out. */
+    static Map<Path, String> snapshot(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Map.of();
+        }
+        try (Stream<Path> files = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+            return files.filter(Files::isRegularFile).filter(file -> !dir.relativize(file).startsWith(OutputDirectory.STATE))
+                    .collect(Collectors.toMap(dir::relativize, file -> {
                 try {
                     return Builder.sha256(Files.readAllBytes(file));
                 } catch (IOException e) {
@@ -324,9 +330,15 @@ class BuilderTest {
         }
     }
 
-    private static List<Path> stagingLeftovers(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(path -> path.getFileName().toString().startsWith(".staging")).toList();
+    /** Staging directories, and releases that are neither live nor the one before. */
+    static List<Path> stagingLeftovers(Path dir) throws IOException {
+        Path state = dir.resolve(OutputDirectory.STATE);
+        if (!Files.isDirectory(state)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(state)) {
+            return files.filter(path -> path.getFileName().toString().startsWith("staging-")
+                    || path.getFileName().toString().startsWith("legacy-")).toList();
         }
     }
 }

@@ -258,11 +258,8 @@ class JvmDefaultsTest {
 
     /** Every regular file under the directory, relative, with '/' separators. */
     private static TreeSet<String> filesUnder(Path directory) throws IOException {
-        try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(Files::isRegularFile)
-                    .map(file -> directory.relativize(file).toString().replace('\\', '/'))
-                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-        }
+        return dev.newsbrief.Fixtures.publishedFiles(directory).stream().map(file -> file.toString().replace('\\', '/'))
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
 
     /** Null when both files hold the same bytes, else where they first differ, with some context. */

@@ -47,10 +47,12 @@ class NewsbriefCommandTest {
     void helpDescribesTheOptionsAndExitCodes() {
         assertThat(run("build", "--help")).isEqualTo(ExitCode.OK);
         assertThat(out.toString().replaceAll("\\s+", " ")).contains("--lang", "--format", "--output", "--templates", "--translations",
-                "html, pdf, pack", "--paper", "--pdf-profile", "SOURCE_DATE_EPOCH");
+                "html, pdf, pack", "--paper", "--pdf-profile", "SOURCE_DATE_EPOCH", "--clean", "--wait", "--limit=NAME=VALUE",
+                "render-seconds (60)");
         out.getBuffer().setLength(0);
         assertThat(run("--help")).isEqualTo(ExitCode.OK);
-        assertThat(out.toString()).contains("build", "Exit codes:", "invalid story");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("build", "Exit codes:", "invalid input: a story",
+                "5 another build is writing into the output directory");
     }
 
     @Test

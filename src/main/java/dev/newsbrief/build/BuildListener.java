@@ -1,0 +1,27 @@
+package dev.newsbrief.build;
+
+/**
+ * Hears what a build is doing, in order: for progress output, and for tests that stop a
+ * build at a chosen point. Called on the building thread; keep it quick.
+ */
+@FunctionalInterface
+public interface BuildListener {
+    /** Nothing to hear. */
+    BuildListener NONE = (event, detail) -> { };
+
+    /** The steps of a build, in the order they happen. */
+    enum Event {
+        /** A build into this output stopped before it finished (killed, power cut); its leftovers are being removed. */
+        STALE_LOCK,
+        /** The output directory is locked by this build; detail: the output directory. */
+        LOCKED,
+        /** One file is rendered into the staging directory; detail: its path in the output. */
+        RENDERED,
+        /** The new release is complete, manifest included, but not yet visible; detail: the staging directory. */
+        STAGED,
+        /** The new release is live; detail: the release directory. */
+        PUBLISHED
+    }
+
+    void event(Event event, String detail);
+}
