@@ -39,7 +39,6 @@ public final class Builder {
     public static final String DEFAULT_STORY = "stories/armenia-azerbaijan-peace-2025";
     public static final String MANIFEST = "manifest.json";
 
-    private final StoryLoader storyLoader = new StoryLoader();
     private final Map<String, PdfFonts> fonts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BuildResult build(BuildOptions options) {
@@ -51,9 +50,10 @@ public final class Builder {
      * before the output is touched; the output then changes in one atomic step or not at all.
      */
     public BuildResult build(BuildOptions options, BuildListener listener) {
-        Translations translations = new Translations(new ResourceSet("translations", options.translations()));
+        Translations translations = new Translations(new ResourceSet("translations", options.translations(), options.limits()),
+                options.limits());
         List<String> languages = languages(options, translations);
-        List<StorySource> sources = stories(options, translations);
+        List<StorySource> sources = stories(options, translations, new StoryLoader(options.limits()));
         // Each story in each language: the shared catalog with the story's own wording merged over it.
         List<List<Catalog>> storyCatalogs = new ArrayList<>();
         for (StorySource source : sources) {
@@ -159,12 +159,12 @@ public final class Builder {
     }
 
     private static ResourceSet templates(BuildOptions options) {
-        return new ResourceSet("templates", options.templates());
+        return new ResourceSet("templates", options.templates(), options.limits());
     }
 
     /** Fonts are parsed once per Builder and templates directory: parsing is the costly part of a cold PDF. */
     private PdfFonts fonts(BuildOptions options) {
-        return fonts.computeIfAbsent(String.valueOf(options.templates()), key -> PdfFonts.load(templates(options)));
+        return fonts.computeIfAbsent(options.templates() + " " + options.limits(), key -> PdfFonts.load(templates(options), options.limits()));
     }
 
     /** Points a missing glyph at the story field (or message) that holds the character. */
@@ -207,7 +207,7 @@ public final class Builder {
         return options.languages().stream().distinct().toList();
     }
 
-    private List<StorySource> stories(BuildOptions options, Translations translations) {
+    private static List<StorySource> stories(BuildOptions options, Translations translations, StoryLoader storyLoader) {
         List<StorySource> stories = new ArrayList<>();
         if (options.stories().isEmpty()) {
             stories.add(embeddedDefaultSource(storyLoader, translations.tags()));

@@ -2,7 +2,10 @@ package dev.newsbrief.i18n;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
+import dev.newsbrief.limit.Limits;
 import dev.newsbrief.model.InvalidInputException;
+import dev.newsbrief.model.LanguageTags;
+import dev.newsbrief.model.SafeYaml;
 import dev.newsbrief.model.StorySource;
 import dev.newsbrief.resource.ResourceSet;
 import java.util.ArrayList;
@@ -11,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -35,15 +35,38 @@ public final class Translations {
     public static final String LEXICON = "lexicon.yaml";
 
     private final ResourceSet files;
+    private final Limits limits;
     private final Map<String, Catalog> catalogs = new ConcurrentHashMap<>();
+    private volatile SortedSet<String> tags;
 
     public Translations(ResourceSet files) {
-        this.files = files;
+        this(files, files.limits());
     }
 
-    /** The tags of every language that has translations, sorted. */
+    /** Translations whose YAML files are parsed within {@code limits} (aliases, depth, size). */
+    public Translations(ResourceSet files, Limits limits) {
+        this.files = files;
+        this.limits = java.util.Objects.requireNonNull(limits, "The parameter 'limits' must not be null");
+    }
+
+    /**
+     * The tags of every language that has translations, sorted. Each folder name must be a
+     * language tag ({@link LanguageTags}): it becomes an output folder and a {@code lang} attribute.
+     */
     public SortedSet<String> tags() {
-        return files.directories("");
+        SortedSet<String> known = tags;
+        if (known == null) {
+            SortedSet<String> found = files.directories("");
+            for (String tag : found) {
+                LanguageTags.check(tag, files.overrideDirectory()
+                        .filter(dir -> java.nio.file.Files.isDirectory(dir.resolve(tag)))
+                        .map(dir -> dir.resolve(tag).toString())
+                        .orElse("translations/" + tag));
+            }
+            known = java.util.Collections.unmodifiableSortedSet(found);
+            tags = known;
+        }
+        return known;
     }
 
     /** The shared catalog of {@code tag}; fails with file and line if its files are malformed. */
@@ -61,7 +84,7 @@ public final class Translations {
         if (wording == null) {
             return shared;
         }
-        MappingNode root = parse(wording.displayName(), wording.content());
+        MappingNode root = parse(wording.displayName(), wording.content(), limits);
         Map<String, String> messages = new LinkedHashMap<>();
         Map<String, Origin> origins = new LinkedHashMap<>();
         Lexicon lexicon = new Lexicon(wording.displayName(), List.of(), Map.of(), Map.of(), Map.of(), List.of());
@@ -105,14 +128,14 @@ public final class Translations {
         for (ResourceSet.Resource layer : messageLayers) {
             Map<String, String> layerMessages = new LinkedHashMap<>();
             Map<String, Origin> layerOrigins = new LinkedHashMap<>();
-            flatten(layer.displayName(), "", parse(layer.displayName(), layer.text()), layerMessages, layerOrigins);
+            flatten(layer.displayName(), "", parse(layer.displayName(), layer.text(), limits), layerMessages, layerOrigins);
             checkPatterns(layer.displayName(), layerMessages, layerOrigins, locale);
             messages.putAll(layerMessages);
             origins.putAll(layerOrigins);
         }
         Lexicon lexicon = null;
         for (ResourceSet.Resource layer : require(tag, LEXICON)) {
-            MappingNode root = parse(layer.displayName(), layer.text());
+            MappingNode root = parse(layer.displayName(), layer.text(), limits);
             Lexicon parsed = lexicon(layer.displayName(), root, locale, lexicon);
             lexicon = lexicon == null ? parsed : lexicon.merge(parsed);
         }
@@ -128,53 +151,16 @@ public final class Translations {
         return layers;
     }
 
-    private static MappingNode parse(String file, String text) {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(4 << 20);
-        options.setMaxAliasesForCollections(20);
-        options.setNestingDepthLimit(32);
-        Node node;
-        try {
-            node = new Yaml(options).compose(new java.io.StringReader(text));
-        } catch (MarkedYAMLException e) {
-            var mark = e.getProblemMark();
-            String problem = e.getProblem() == null ? "not valid YAML" : e.getProblem();
-            throw new InvalidInputException(file, mark == null ? 0 : mark.getLine() + 1,
-                    mark == null ? 0 : mark.getColumn() + 1, "", problem);
-        } catch (RuntimeException e) {
-            throw new InvalidInputException(file, 0, 0, "", "not valid YAML: " + firstLine(e.getMessage()));
-        }
+    private static MappingNode parse(String file, String text, Limits limits) {
+        // Recursive aliases, alias bombs, deep nesting and duplicate keys are refused here, with positions.
+        Node node = SafeYaml.compose(file, text, limits);
         if (node == null) {
             throw new InvalidInputException(file, 1, 1, "", "the file is empty; expected a mapping of keys to text");
         }
         if (!(node instanceof MappingNode mapping)) {
             throw new InvalidInputException(file, 1, 1, "", "expected a mapping of keys to text");
         }
-        rejectDuplicateKeys(file, mapping);
         return mapping;
-    }
-
-    /** SnakeYAML checks duplicate keys only when it constructs objects, not when it composes nodes: check here. */
-    private static void rejectDuplicateKeys(String file, Node node) {
-        if (node instanceof MappingNode mapping) {
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode key && !seen.add(key.getValue())) {
-                    throw error(file, key, "", "duplicate key " + key.getValue() + "; each key may appear once");
-                }
-                rejectDuplicateKeys(file, tuple.getValueNode());
-            }
-        } else if (node instanceof SequenceNode sequence) {
-            sequence.getValue().forEach(item -> rejectDuplicateKeys(file, item));
-        }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static void flatten(String file, String prefix, MappingNode node, Map<String, String> into, Map<String, Origin> origins) {

@@ -15,7 +15,12 @@ public final class LimitExceededException extends InvalidInputException {
      * @param problem what exceeded it, e.g. "the file has 700000 bytes, more than the limit of 524288"
      */
     public LimitExceededException(String file, String limit, String problem) {
-        super(file, 0, 0, "", problem + "; if the input is trusted, raise the limit with --limit " + limit + "=<value>");
+        this(file, 0, 0, limit, problem);
+    }
+
+    /** A limit hit at a place in the file: 1-based line and column, 0 when unknown. */
+    public LimitExceededException(String file, int line, int column, String limit, String problem) {
+        super(file, line, column, "", problem + "; if the input is trusted, raise the limit with --limit " + limit + "=<value>");
         this.limit = limit;
     }
 

@@ -2,6 +2,7 @@ package dev.newsbrief.model;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.newsbrief.limit.Limits;
 import java.io.IOException;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -22,18 +24,30 @@ import org.yaml.snakeyaml.LoaderOptions;
  * Thread-safe and reusable.
  */
 public final class StoryLoader {
-    /** Stories are small documents; refuse anything that looks like an attack on the parser. */
-    private static final int MAX_DOCUMENT_CODE_POINTS = 1 << 20;
-
-    private static final LoaderOptions LOADER_OPTIONS = loaderOptions();
     private static final String EMPTY = "the file is empty; a story needs at least 'id', 'kind', 'timeZone', 'published', 'sources', 'entities' and 'event'";
     /** The facts of a story bundle (a folder); the folder's other {@code <tag>.yaml} files hold its wording. */
     public static final String BUNDLE_STORY = "story.yaml";
 
     private final ObjectMapper mapper;
+    private final Limits limits;
+    private final LoaderOptions loaderOptions;
 
     public StoryLoader() {
-        YAMLFactory yaml = YAMLFactory.builder().loaderOptions(LOADER_OPTIONS).build();
+        this(Limits.DEFAULT);
+    }
+
+    /** A loader that refuses stories beyond {@code limits} (input bytes, YAML aliases and depth). */
+    public StoryLoader(Limits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "The parameter 'limits' must not be null");
+        this.loaderOptions = SafeYaml.options(limits);
+        YAMLFactory yaml = YAMLFactory.builder()
+                .loaderOptions(loaderOptions)
+                // SafeYaml.checkShape refuses these first, with positions; Jackson's own bounds stay as a second line.
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength((int) Math.min(limits.inputBytes(), Integer.MAX_VALUE))
+                        .maxNestingDepth(limits.yamlDepth() + 1)
+                        .build())
+                .build();
         this.mapper = JsonMapper.builder(yaml)
                 .addModule(new JavaTimeModule())
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
@@ -48,15 +62,6 @@ public final class StoryLoader {
                 .build();
     }
 
-    private static LoaderOptions loaderOptions() {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(MAX_DOCUMENT_CODE_POINTS);
-        options.setMaxAliasesForCollections(20);
-        options.setAllowDuplicateKeys(false);
-        options.setNestingDepthLimit(32);
-        return options;
-    }
-
     /**
      * Parses and validates one story.
      *
@@ -69,16 +74,19 @@ public final class StoryLoader {
 
     /** Like {@link #load(String, String)}, keeping where each field came from for later checks. */
     public StorySource loadSource(String fileName, String yaml) {
+        // Jackson does not expand aliases, but the locator's tree walk would: a recursive or
+        // exploding alias must be refused before either sees the text.
+        SafeYaml.checkShape(fileName, yaml, limits);
         Story story;
         try {
             story = mapper.readValue(yaml, Story.class);
         } catch (JacksonException e) {
-            throw translate(fileName, e, YamlLocator.of(yaml, LOADER_OPTIONS));
+            throw translate(fileName, e, YamlLocator.of(yaml, loaderOptions));
         }
         if (story == null) {
             throw new InvalidInputException(fileName, 1, 1, "", EMPTY);
         }
-        YamlLocator locator = YamlLocator.of(yaml, LOADER_OPTIONS);
+        YamlLocator locator = YamlLocator.of(yaml, loaderOptions);
         new StoryValidator(fileName, locator).validate(story);
         return new StorySource(story, fileName, locator, java.util.Map.of());
     }
@@ -99,8 +107,8 @@ public final class StoryLoader {
                     // List.copyOf and Map.copyOf refuse nulls without a message: a list item or value written as ~ or left empty.
                     : cause instanceof NullPointerException ? "an empty item or value (~ or a bare '-'); remove it or give it a value"
                     : firstLine(e.getOriginalMessage());
-        } else if (e instanceof com.fasterxml.jackson.core.exc.StreamReadException && e.getOriginalMessage() != null
-                && e.getOriginalMessage().startsWith("Duplicate field")) {
+        } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+            // A second line: SafeYaml.checkShape reports duplicates first, at the key.
             problem = "duplicate key " + e.getOriginalMessage().replaceFirst("^Duplicate field ", "") + "; each key may appear once";
         } else if (e instanceof InvalidFormatException invalid) {
             problem = "'" + invalid.getValue() + "' is not a valid " + describe(invalid.getTargetType());
@@ -239,7 +247,8 @@ public final class StoryLoader {
                 for (java.nio.file.Path file : files.sorted().toList()) {
                     String name = file.getFileName().toString();
                     if (name.endsWith(".yaml") && !name.equals(BUNDLE_STORY)) {
-                        String tag = name.substring(0, name.length() - ".yaml".length());
+                        // The file name becomes output/<tag>/, lang="" and hreflang="": it must be a tag.
+                        String tag = LanguageTags.check(name.substring(0, name.length() - ".yaml".length()), file.toString());
                         wording.put(tag, new StorySource.Text(file.toString(), read(file)));
                     }
                 }
@@ -260,13 +269,7 @@ public final class StoryLoader {
         return new StorySource(source.story(), source.file(), source.locator(), wording);
     }
 
-    private static String read(java.nio.file.Path file) {
-        try {
-            return java.nio.file.Files.readString(file);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidInputException(file.toString(), 0, 0, "", "the file is not valid UTF-8; save it as UTF-8");
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), 0, 0, "", "cannot read the file: " + e.getMessage());
-        }
+    private String read(java.nio.file.Path file) {
+        return InputFile.readText(file, file.toString(), limits);
     }
 }

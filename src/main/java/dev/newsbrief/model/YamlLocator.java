@@ -44,7 +44,7 @@ public final class YamlLocator {
             try {
                 Node root = new Yaml(options).compose(new java.io.StringReader(yaml));
                 if (root != null) {
-                    index("", root);
+                    index("", root, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
                 }
             } catch (RuntimeException parseError) {
                 // Jackson reports syntax errors with their own position; nothing to index.
@@ -53,19 +53,24 @@ public final class YamlLocator {
         return positions;
     }
 
-    private void index(String path, Node node) {
+    /** {@code enclosing}: the nodes being indexed above this one; a recursive alias must not recurse forever. */
+    private void index(String path, Node node, java.util.Set<Node> enclosing) {
         positions.put(path, new Position(node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1));
+        if (!enclosing.add(node)) {
+            return;
+        }
         if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key) {
-                    index(path.isEmpty() ? key.getValue() : path + "." + key.getValue(), tuple.getValueNode());
+                    index(path.isEmpty() ? key.getValue() : path + "." + key.getValue(), tuple.getValueNode(), enclosing);
                 }
             }
         } else if (node instanceof SequenceNode sequence) {
             for (int i = 0; i < sequence.getValue().size(); i++) {
-                index(path + "[" + i + "]", sequence.getValue().get(i));
+                index(path + "[" + i + "]", sequence.getValue().get(i), enclosing);
             }
         }
+        enclosing.remove(node);
     }
 
     /** Where {@code path} starts, or where its nearest indexed ancestor starts. */

@@ -1,5 +1,6 @@
 package dev.newsbrief.pdf;
 
+import dev.newsbrief.model.InvalidInputException;
 import dev.newsbrief.resource.ResourceSet;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -79,9 +80,16 @@ final class LockedUserAgent extends ITextUserAgent {
         String resolved = resolveURI(uri);
         if (resolved != null && resolved.startsWith("newsbrief-template:/")) {
             String relative = resolved.substring("newsbrief-template:/".length());
-            Optional<byte[]> bytes = templates.findBytes(relative);
-            if (bytes.isPresent()) {
-                return bytes;
+            try {
+                Optional<byte[]> bytes = templates.findBytes(relative);
+                if (bytes.isPresent()) {
+                    return bytes;
+                }
+            } catch (InvalidInputException e) {
+                // A link out of --templates, or an asset over a limit: the renderer would swallow
+                // the exception, so it is recorded (with the reason) and fails the build afterwards.
+                refused.add(uri + " (" + e.getMessage() + ")");
+                return Optional.empty();
             }
         }
         refused.add(uri);

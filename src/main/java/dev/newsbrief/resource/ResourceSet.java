@@ -1,5 +1,8 @@
 package dev.newsbrief.resource;
 
+import dev.newsbrief.limit.Limits;
+import dev.newsbrief.model.InputFile;
+import dev.newsbrief.model.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,6 +23,11 @@ import java.util.stream.Stream;
  * A tree of files (templates, translations) made of the defaults embedded in the jar,
  * optionally overridden file by file by a directory the user names. The user's file
  * always wins; a file only the user has is added.
+ * <p>
+ * The user's directory is untrusted: nothing is read through a link that leads out of it
+ * (a link inside pointing inside is fine, and so is a directory that is itself a link), and
+ * every file is read within the {@code input-bytes} limit ({@code output-bytes} for binary
+ * assets such as fonts and images, which end up inside an output file).
  */
 public final class ResourceSet {
     /** A file found in the set: its name for messages, and its text. */
@@ -27,18 +35,69 @@ public final class ResourceSet {
 
     private final String embeddedRoot;
     private final Path override;
+    /** The override's real path, resolved once: every file read must lie under it. */
+    private final Path realOverride;
+    private final Limits limits;
 
     /**
      * @param embeddedRoot the classpath folder of the defaults, e.g. {@code translations}
      * @param override     a directory whose files replace the defaults, or {@code null}
      */
     public ResourceSet(String embeddedRoot, Path override) {
+        this(embeddedRoot, override, Limits.DEFAULT);
+    }
+
+    /**
+     * @param embeddedRoot the classpath folder of the defaults, e.g. {@code translations}
+     * @param override     a directory whose files replace the defaults, or {@code null}
+     * @param limits       bounds every read of the user's files
+     */
+    public ResourceSet(String embeddedRoot, Path override, Limits limits) {
         this.embeddedRoot = embeddedRoot;
+        this.limits = java.util.Objects.requireNonNull(limits, "The parameter 'limits' must not be null");
         this.override = override == null ? null : override.toAbsolutePath().normalize();
         if (override != null && !Files.isDirectory(this.override)) {
-            throw new dev.newsbrief.model.InvalidInputException(override.toString(), 0, 0, "",
+            throw new InvalidInputException(override.toString(), 0, 0, "",
                     "no such directory; the --" + embeddedRoot + " option needs a directory laid out like the embedded " + embeddedRoot + "/");
         }
+        try {
+            this.realOverride = this.override == null ? null : this.override.toRealPath();
+        } catch (IOException e) {
+            throw new InvalidInputException(override.toString(), 0, 0, "", "cannot use as the --" + embeddedRoot + " directory: " + e.getMessage());
+        }
+    }
+
+    /** The limits reads of the user's files are held to. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /**
+     * {@code file} (under the override) as a real path inside the override, or empty if there
+     * is no such file. A link that leads out of the override is refused, not skipped: falling
+     * back to the embedded file would hide that the user's file is not used.
+     */
+    private Optional<Path> inside(Path file) {
+        if (!file.startsWith(override)) {
+            return Optional.empty();
+        }
+        if (!Files.exists(file)) {
+            if (Files.isSymbolicLink(file)) {
+                throw new InvalidInputException(file.toString(), 0, 0, "", "is a broken link; copy the file into the folder instead");
+            }
+            return Optional.empty();
+        }
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            throw new InvalidInputException(file.toString(), 0, 0, "", "cannot read: " + e.getMessage());
+        }
+        if (!real.startsWith(realOverride)) {
+            throw new InvalidInputException(file.toString(), 0, 0, "", "is a link to " + real + ", outside --" + embeddedRoot
+                    + " (" + realOverride + "); copy the file into the folder instead");
+        }
+        return Optional.of(real);
     }
 
     /**
@@ -65,14 +124,10 @@ public final class ResourceSet {
     private Optional<Resource> userFile(String relative) {
         if (override != null) {
             Path file = override.resolve(relative).normalize();
-            if (file.startsWith(override) && Files.isRegularFile(file)) {
-                try {
-                    return Optional.of(new Resource(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
-                } catch (java.nio.charset.MalformedInputException e) {
-                    throw new dev.newsbrief.model.InvalidInputException(file.toString(), 0, 0, "", "the file is not valid UTF-8; save it as UTF-8");
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + file, e);
-                }
+            Optional<Path> real = inside(file);
+            if (real.isPresent() && !Files.isDirectory(real.get())) {
+                // A device or pipe is refused by InputFile rather than skipped: the user named it.
+                return Optional.of(new Resource(file.toString(), InputFile.readText(real.get(), file.toString(), limits)));
             }
         }
         return Optional.empty();
@@ -98,8 +153,12 @@ public final class ResourceSet {
         try {
             if (override != null) {
                 Path file = override.resolve(relative).normalize();
-                if (file.startsWith(override) && Files.isRegularFile(file)) {
-                    return Optional.of(Files.readAllBytes(file));
+                Optional<Path> real = inside(file);
+                if (real.isPresent() && !Files.isDirectory(real.get())) {
+                    // An asset is embedded in an output file, so it can be no larger than one.
+                    long limit = Math.max(limits.inputBytes(), limits.outputBytes());
+                    return Optional.of(InputFile.readBytes(real.get(), file.toString(), limit,
+                            limit == limits.outputBytes() ? "output-bytes" : "input-bytes"));
                 }
             }
             try (var in = ResourceSet.class.getClassLoader().getResourceAsStream(embeddedRoot + "/" + relative)) {
@@ -114,7 +173,19 @@ public final class ResourceSet {
     public SortedSet<String> directories(String relative) {
         SortedSet<String> names = new TreeSet<>();
         if (override != null) {
-            addDirectories(override.resolve(relative), names);
+            Path dir = override.resolve(relative).normalize();
+            if (inside(dir).isPresent()) {
+                try (Stream<Path> children = Files.list(dir)) {
+                    for (Path child : children.sorted().toList()) {
+                        // A linked folder that leaves the override is refused; one that stays inside is listed.
+                        if (inside(child).filter(Files::isDirectory).isPresent()) {
+                            names.add(child.getFileName().toString());
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new InvalidInputException(dir.toString(), 0, 0, "", "cannot list the folder: " + e.getMessage());
+                }
+            }
         }
         URL url = ResourceSet.class.getClassLoader().getResource(embeddedRoot + (relative.isEmpty() ? "" : "/" + relative));
         if (url != null) {

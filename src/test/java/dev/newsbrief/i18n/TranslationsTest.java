@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.newsbrief.Fixtures;
 import dev.newsbrief.build.Builder;
 import dev.newsbrief.model.Entity;
+import dev.newsbrief.limit.LimitExceededException;
 import dev.newsbrief.model.InvalidInputException;
 import dev.newsbrief.model.Story;
 import dev.newsbrief.model.StoryLoader;
@@ -175,7 +176,7 @@ class TranslationsTest {
         Files.writeString(en.resolve("messages.yaml"), "section:\n  keyFacts: A\n  keyFacts: B\n");
         assertThatThrownBy(() -> new Translations(new ResourceSet("translations", dir)).catalog("en"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("messages.yaml:3:3: duplicate key keyFacts; each key may appear once");
+                .hasMessageContaining("messages.yaml:3:3: duplicate key 'keyFacts'; each key may appear once");
     }
 
     @Test
@@ -289,8 +290,8 @@ class TranslationsTest {
         "''                            | :1:1: the file is empty; expected a mapping of keys to text",
         "'# only a comment\n'          | :1:1: the file is empty; expected a mapping of keys to text",
         "'- a\n- b\n'                  | :1:1: expected a mapping of keys to text",
-        "'label:\n  kicker: [Peace\n' | :3:1: expected ',' or ']', but got <stream end>",
-        "'label:\n  - {a: 1, a: 2}\n' | :2:12: duplicate key a; each key may appear once",
+        "'label:\n  kicker: [Peace\n' | :3:1: expected ',' or ']', but got <stream end> (while parsing a flow sequence that starts at 2:11)",
+        "'label:\n  - {a: 1, a: 2}\n' | :2:12: duplicate key 'a'; each key may appear once",
         "'label:\n  kicker: [Peace]\n' | :2:11: label.kicker: expected text or a nested mapping"})
     void aMalformedMessagesFileIsReportedWithFileLineAndColumn(String text, String expected, @TempDir Path dir) throws IOException {
         Path file = messagesOverride(dir, text);
@@ -303,21 +304,75 @@ class TranslationsTest {
     @Test
     void aliasesAndNestingAreLimited(@TempDir Path dir) throws IOException {
         StringBuilder aliases = new StringBuilder("base: &b {k: v}\n");
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 50; i++) {
             aliases.append("a").append(i).append(": *b\n");
         }
         messagesOverride(dir, aliases.toString());
-        assertThat(new Translations(new ResourceSet("translations", dir)).catalog("en").pattern("a19.k")).contains("v");
-        Path file = messagesOverride(dir, aliases + "a20: *b\n");
+        assertThat(new Translations(new ResourceSet("translations", dir)).catalog("en").pattern("a49.k")).contains("v");
+        Path file = messagesOverride(dir, aliases + "a50: *b\n");
         assertThatThrownBy(() -> new Translations(new ResourceSet("translations", dir)).catalog("en"))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessage(file + ": not valid YAML: Number of aliases for non-scalar nodes exceeds the specified max=20");
+                .isInstanceOf(LimitExceededException.class)
+                .hasMessage(file + ":52:6: more aliases to lists and mappings than the limit of 50; "
+                        + "if the input is trusted, raise the limit with --limit yaml-aliases=<value>");
 
-        messagesOverride(dir, "k: {".repeat(31) + "x: deep" + "}".repeat(31) + "\n");
-        assertThat(new Translations(new ResourceSet("translations", dir)).catalog("en").pattern("k.".repeat(31) + "x")).contains("deep");
-        messagesOverride(dir, "k: {".repeat(32) + "x: y" + "}".repeat(32) + "\n");
+        messagesOverride(dir, "k: {".repeat(39) + "x: deep" + "}".repeat(39) + "\n");
+        assertThat(new Translations(new ResourceSet("translations", dir)).catalog("en").pattern("k.".repeat(39) + "x")).contains("deep");
+        messagesOverride(dir, "k: {".repeat(40) + "x: y" + "}".repeat(40) + "\n");
         assertThatThrownBy(() -> new Translations(new ResourceSet("translations", dir)).catalog("en"))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessage(file + ": not valid YAML: Nesting Depth exceeded max 32");
+                .isInstanceOf(LimitExceededException.class)
+                .hasMessage(file + ":1:160: the YAML nests deeper than the limit of 40 levels; "
+                        + "if the input is trusted, raise the limit with --limit yaml-depth=<value>");
+    }
+
+    /** Hostile translation folders (fixture/hostile-inputs/translations-*): each one clean error naming the file or folder. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "translations-recursive-alias         | en/messages.yaml:4:10: the alias *label is inside the collection &label it refers to (a recursive alias); write the values out instead",
+        "translations-lexicon-recursive-alias | en/lexicon.yaml:5:11: the alias *armenia is inside the collection &armenia it refers to (a recursive alias); write the values out instead",
+        "translations-dup-key                 | hy/messages.yaml:4:3: duplicate key 'kicker'; each key may appear once",
+        "translations-lexicon-dup-key         | en/lexicon.yaml:4:3: duplicate key 'armenia'; each key may appear once",
+        "translations-invalid-utf8            | en/messages.yaml:3:15: the file is not valid UTF-8 (byte 0xC3 at offset 93); save it as UTF-8",
+        "translations-underscore-tag          | en_US: 'en_US' is not a BCP 47 tag; write 'en-US' (with '-', not '_')",
+        "translations-punctuation-tag         | xx_YY!: 'xx_YY!' is not a language tag; use a BCP 47 tag such as en, hy, az or sr-Latn",
+        "translations-hidden-tag              | .hidden: '.hidden' starts with '.', which names a hidden file, not a language; use a BCP 47 tag such as en, hy, az or sr-Latn",
+        "translations-pack-tag                | pack: 'pack' is reserved: output/pack/ holds the multi-language packs; use a BCP 47 tag such as en, hy, az or sr-Latn"})
+    void hostileTranslationsAreOneCleanError(String folder, String expected) {
+        Path dir = Fixtures.fixture("hostile-inputs/" + folder);
+        assertThatThrownBy(() -> {
+            Translations hostile = new Translations(new ResourceSet("translations", dir));
+            hostile.tags().forEach(hostile::catalog);
+        }).isExactlyInstanceOf(InvalidInputException.class).hasMessage(dir + "/" + expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "translations-too-deep   | yaml-depth  | 2:160: the YAML nests deeper than the limit of 40 levels",
+        "translations-alias-bomb | input-bytes | 7:29: with its aliases expanded the document has more than 524288 values (one per byte of the limit)"})
+    void translationsBeyondAYamlLimitAreALimitError(String folder, String limit, String expected) {
+        Path dir = Fixtures.fixture("hostile-inputs/" + folder);
+        assertThatThrownBy(() -> new Translations(new ResourceSet("translations", dir)).catalog("en"))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limit()).isEqualTo(limit))
+                .hasMessage(dir + "/en/messages.yaml:" + expected + "; if the input is trusted, raise the limit with --limit " + limit + "=<value>");
+    }
+
+    /** Markup in a folder name would reach lang="", hreflang="" and CSS: refused before any of that. */
+    @Test
+    void aLanguageFolderNamedWithMarkupIsRefused(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("<b>"));
+        assertThatThrownBy(() -> new Translations(new ResourceSet("translations", dir)).tags())
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessage(dir.resolve("<b>") + ": '<b>' is not a language tag; use a BCP 47 tag such as en, hy, az or sr-Latn");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "bundle-recursive-alias | en.yaml:3:16: the alias *loop is inside the collection &loop it refers to (a recursive alias); write the values out instead",
+        "bundle-duplicate-key   | en.yaml:5:5: duplicate key 'extra'; each key may appear once"})
+    void hostileBundleWordingIsOneCleanError(String bundle, String expected) {
+        Path folder = Fixtures.fixture("hostile-inputs/" + bundle);
+        StorySource story = new StoryLoader().loadSource(folder);
+        assertThatThrownBy(() -> translations.catalog("en", story))
+                .isExactlyInstanceOf(InvalidInputException.class)
+                .hasMessage(folder + "/" + expected);
     }
 }

@@ -48,4 +48,21 @@ class InvalidInputExceptionTest {
         assertThatThrownBy(() -> new InvalidInputException(null, 1, 1, "id", "bad"))
                 .isInstanceOf(NullPointerException.class);
     }
+
+    /** One error is one line, and nothing in it can move the cursor, recolour or reorder the terminal. */
+    @Test
+    void controlCharactersAreEscapedInFileFieldAndProblem() {
+        InvalidInputException e = new InvalidInputException("a\u001B[2J.yaml", 2, 3, "quotes.\u202Eevil",
+                "'x\ny\rz\tw\u007F\u0085\u2028\u2029\u200E\u200F\u202A\u2066\u2069\u061C\u0000' is bad");
+        assertThat(e).hasMessage("a\\u001B[2J.yaml:2:3: quotes.\\u202Eevil: 'x\\u000Ay\\u000Dz\\u0009w\\u007F\\u0085"
+                + "\\u2028\\u2029\\u200E\\u200F\\u202A\\u2066\\u2069\\u061C\\u0000' is bad");
+        assertThat(e.getMessage()).doesNotContainPattern("[\\p{Cc}\\u2028\\u2029\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
+        assertThat(e.problem()).as("the raw problem stays available to code").contains("\n");
+    }
+
+    @Test
+    void printableTextIsLeftAlone() {
+        String text = "Հայաստան, Azərbaycan, Россия — «quoted» 日本 \uD83D\uDD4A \u00AD";
+        assertThat(new InvalidInputException("a.yaml", 0, 0, "", text)).hasMessage("a.yaml: " + text);
+    }
 }

@@ -121,7 +121,7 @@ class StoryLoaderTest {
         "unknown-field       | 21:10 | event.hostt: unknown field 'hostt'; known fields here: city, date, details, document, hosts",
         "list-for-one        | 18:9  | event.city: expected one entity id, found a list",
         "empty-list          | 22:12 | event.parties: an empty list; give at least one item",
-        "duplicate-key       | 5:9   | duplicate key 'timeZone'; each key may appear once",
+        "duplicate-key       | 5:1   | duplicate key 'timeZone'; each key may appear once",
         "bad-quantity        | 25:48 | keyFacts[0].value.unit: 'lightyear' is not a valid Unit (one of: kilometer",
         "empty-argument-list | 27:32 | sections[0].paragraphs[0][0].args: argument 'years' is an empty list",
         "bad-partial-date    | 25:13 | timeline[0].date: not a calendar date: there is no month 13; months are 01 to 12",
@@ -230,15 +230,16 @@ class StoryLoaderTest {
                 "story.yaml:18:5: timeline[1].date: required field 'date' is missing in 'timeline[1]'; add it");
     }
 
+    /** An alias without its anchor is found before the story is bound, at the alias. */
     @Test
-    void withoutPositionsFromTheYamlTheParsersOwnAreKept() {
-        // The undefined alias makes the text unreadable for positions; the error before it still has its place.
-        assertThat(StoryYaml.problem("id: [a]\nkind: *nowhere\n")).isEqualTo("story.yaml:1:5: id: expected one text, found a list");
+    void anUndefinedAliasIsReportedWhereItIs() {
+        assertThat(StoryYaml.problem("id: [a]\nkind: *nowhere\n")).isEqualTo("story.yaml:2:7: the alias *nowhere has no anchor &nowhere before it");
     }
 
     @Test
     void yamlSyntaxErrorsAreOneLine() {
-        assertThat(StoryYaml.problem("id: \"unclosed\nkind: x\n")).isEqualTo("story.yaml:1:3: while scanning a quoted scalar");
+        assertThat(StoryYaml.problem("id: \"unclosed\nkind: x\n"))
+                .isEqualTo("story.yaml:3:1: found unexpected end of stream (while scanning a quoted scalar that starts at 1:5)");
         assertThat(StoryYaml.problem("id: a\n  b: c\n")).isEqualTo("story.yaml:2:4: mapping values are not allowed here");
     }
 

@@ -122,10 +122,21 @@ class StoryValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://example.org/a", "mailto:editor@example.org", "example.org/a", "http:/no-host", "https:///no-host"})
+    @ValueSource(strings = {"ftp://example.org/a", "mailto:editor@example.org", "example.org/a", "http:/no-host", "https:///no-host",
+        "javascript:alert(1)", " JavaScript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html;base64,PHNjcmlwdD4=",
+        "file:///etc/passwd", "//evil.example/x", "relative/page.html", "/absolute/page.html", "vbscript:msgbox(1)", "https:evil.example"})
     void otherAddressesAreRefused(String address) {
         assertThat(problem(url(address))).isEqualTo(
                 "story.yaml:6:41: sources[0].url: '" + address + "' is not an http or https address; only those are linked");
+    }
+
+    /** A control character inside the scheme (browsers drop tabs and newlines there) does not sneak a script through. */
+    @Test
+    void controlCharactersInAnAddressAreRefusedAndEscaped() {
+        assertThat(problem(url("java\\tscript:alert(1)"))).isEqualTo(
+                "story.yaml:6:41: sources[0].url: 'java\\u0009script:alert(1)' is not a valid address: Illegal character in scheme name");
+        assertThat(problem(url("\\u0001javascript:alert(1)"))).isEqualTo(
+                "story.yaml:6:41: sources[0].url: '\\u0001javascript:alert(1)' is not a valid address: Illegal character in scheme name");
     }
 
     @Test
