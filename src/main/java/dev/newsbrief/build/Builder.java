@@ -64,9 +64,9 @@ public final class Builder {
             }
             storyCatalogs.add(catalogs);
         }
-        Renderer renderer = new Renderer(options.templates());
+        Renderer renderer = new Renderer(options.templates(), options.limits());
         HtmlBrief html = new HtmlBrief(renderer);
-        PdfRenderer pdf = needsPdf(options) ? new PdfRenderer(renderer, templates(options), fonts(options)) : null;
+        PdfRenderer pdf = needsPdf(options) ? new PdfRenderer(renderer, templates(options), fonts(options), options.limits()) : null;
 
         Path output = options.output().toAbsolutePath().normalize();
         try (OutputDirectory directory = OutputDirectory.open(output, options.waitForLock(), listener)) {
@@ -210,7 +210,8 @@ public final class Builder {
     private static List<StorySource> stories(BuildOptions options, Translations translations, StoryLoader storyLoader) {
         List<StorySource> stories = new ArrayList<>();
         if (options.stories().isEmpty()) {
-            stories.add(embeddedDefaultSource(storyLoader, translations.tags()));
+            // The embedded story is part of newsbrief, not input: a lowered --limit does not apply to it.
+            stories.add(embeddedDefaultSource(new StoryLoader(), translations.tags()));
         } else {
             for (Path file : options.stories()) {
                 if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {

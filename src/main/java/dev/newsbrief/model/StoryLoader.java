@@ -97,7 +97,10 @@ public final class StoryLoader {
         int column = location == null ? 0 : location.getColumnNr();
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String problem;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (notFinite(e)) {
+            // 1e400 or .inf read as a double is infinite; BigDecimal then refuses it with Java's words.
+            problem = "not a finite number (too large, or .inf or .nan); write a number such as 1500000 or 1.5e6";
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             problem = "unknown field '" + unknown.getPropertyName() + "'; known fields here: "
                     + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
         } else if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException instantiation) {
@@ -137,6 +140,15 @@ public final class StoryLoader {
             }
         }
         return new InvalidInputException(fileName, line, column, field, problem);
+    }
+
+    private static boolean notFinite(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NumberFormatException && "Infinite or NaN".equals(cause.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "expected one entity id, found a list" — the user's words, not Jackson's. */

@@ -210,7 +210,7 @@ final class StoryValidator {
                 fail(path, "'" + value + "' is not an http or https address; only those are linked");
             }
         } catch (URISyntaxException e) {
-            fail(path, "'" + value + "' is not a valid address: " + e.getReason());
+            fail(path, "'" + value + "' is not a valid http or https address: " + e.getReason());
         }
     }
 

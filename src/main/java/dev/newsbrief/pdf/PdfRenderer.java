@@ -1,12 +1,14 @@
 package dev.newsbrief.pdf;
 
 import dev.newsbrief.i18n.Catalog;
+import dev.newsbrief.limit.LimitExceededException;
+import dev.newsbrief.limit.Limits;
 import dev.newsbrief.model.Story;
+import dev.newsbrief.render.Deadline;
 import dev.newsbrief.render.Renderer;
 import dev.newsbrief.resource.ResourceSet;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -26,6 +28,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.openpdf.pdf.ITextOutputDevice;
 import org.openpdf.pdf.ITextRenderer;
+import org.openpdf.pdf.ITextReplacedElementFactory;
+import org.openpdf.pdf.ITextTextRenderer;
 import org.openpdf.pdf.PDFCreationListener;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.pdf.PdfDate;
@@ -44,6 +48,10 @@ import org.xml.sax.SAXException;
  * Checks glyph coverage before writing, reads resources only through {@link LockedUserAgent},
  * and makes the bytes depend only on the inputs (dates, document ID, subset font names).
  * Create once and reuse: fonts are parsed once. Renders one document at a time.
+ *
+ * <p>Each document is bounded by {@link Limits}: template, layout and writing together by
+ * {@code render-seconds} (checked at every block the layout places), its pages by
+ * {@code pdf-pages} (during layout and before writing), its bytes by {@code output-bytes}.
  */
 public final class PdfRenderer {
     public static final String BRIEF_TEMPLATE = "pdf/brief.ftlx";
@@ -54,18 +62,28 @@ public final class PdfRenderer {
     private final Renderer renderer;
     private final ResourceSet templates;
     private final PdfFonts fonts;
+    private final Limits limits;
 
     public PdfRenderer(Renderer renderer, ResourceSet templates, PdfFonts fonts) {
+        this(renderer, templates, fonts, Limits.DEFAULT);
+    }
+
+    /** @param limits the bounds of each document (the renderer's own limits bound its XHTML) */
+    public PdfRenderer(Renderer renderer, ResourceSet templates, PdfFonts fonts, Limits limits) {
         this.renderer = renderer;
         this.templates = templates;
         this.fonts = fonts;
+        this.limits = java.util.Objects.requireNonNull(limits, "The parameter 'limits' must not be null");
     }
 
     /** The PDF brief of one story in one language. */
     public byte[] brief(Story story, Catalog catalog, PdfOptions options) {
-        String xhtml = renderer.render(BRIEF_TEMPLATE, story, catalog,
-                Map.of("paper", options.paper().css(), "fonts", fonts.families(catalog.tag())));
-        return toPdf(BRIEF_TEMPLATE, xhtml, catalog.tag(), story, options);
+        Deadline deadline = Deadline.start(BRIEF_TEMPLATE, limits.renderSeconds());
+        return deadline.run(() -> {
+            String xhtml = renderer.render(BRIEF_TEMPLATE, story, catalog,
+                    Map.of("paper", options.paper().css(), "fonts", fonts.families(catalog.tag())));
+            return toPdf(BRIEF_TEMPLATE, xhtml, catalog.tag(), story, options, deadline);
+        });
     }
 
     /** The briefing pack: a cover, then the brief in each language from a new page. */
@@ -73,20 +91,28 @@ public final class PdfRenderer {
         List<Map<String, Object>> editions = catalogs.stream()
                 .map(catalog -> Map.<String, Object>of("lang", catalog.tag(), "nb", Renderer.functions(story, catalog)))
                 .toList();
-        String xhtml = renderer.render(PACK_TEMPLATE, story, catalogs.get(0), Map.of(
-                "paper", options.paper().css(), "fonts", fonts.families(MULTIPLE_LANGUAGES), "editions", editions));
-        return toPdf(PACK_TEMPLATE, xhtml, MULTIPLE_LANGUAGES, story, options);
+        Deadline deadline = Deadline.start(PACK_TEMPLATE, limits.renderSeconds());
+        return deadline.run(() -> {
+            String xhtml = renderer.render(PACK_TEMPLATE, story, catalogs.get(0), Map.of(
+                    "paper", options.paper().css(), "fonts", fonts.families(MULTIPLE_LANGUAGES), "editions", editions));
+            return toPdf(PACK_TEMPLATE, xhtml, MULTIPLE_LANGUAGES, story, options, deadline);
+        });
     }
 
-    private synchronized byte[] toPdf(String template, String xhtml, String language, Story story, PdfOptions options) {
+    private synchronized byte[] toPdf(String template, String xhtml, String language, Story story, PdfOptions options,
+            Deadline deadline) {
         Document document = parse(template, xhtml);
+        deadline.check();
         checkCoverage(document.getDocumentElement(), language);
+        deadline.check();
         byte[] digest = sha256(xhtml + "\n" + options.paper() + "\n" + options.profile() + "\n" + options.date());
         fonts.seedSubsetPrefixes(digest);
 
         ITextOutputDevice device = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
         LockedUserAgent agent = new LockedUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, templates);
-        ITextRenderer pdf = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent);
+        LayoutGuard guard = new LayoutGuard(new ITextReplacedElementFactory(device), template, limits.pdfPages(), deadline);
+        ITextRenderer pdf = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent,
+                new org.openpdf.pdf.ITextFontResolver(), guard, new ITextTextRenderer());
         fonts.register(pdf.getFontResolver());
         if (options.profile() == PdfOptions.Profile.PDFA) {
             pdf.setPDFVersion(PdfWriter.VERSION_1_4);
@@ -95,14 +121,31 @@ public final class PdfRenderer {
         Instant date = options.date() != null ? options.date() : story.published().atStartOfDay(ZoneOffset.UTC).toInstant();
         pdf.setListener(new Properties(language, date, Arrays.copyOf(digest, 16), options.profile()));
         pdf.setDocument(document, LockedUserAgent.BASE + "document.xhtml");
-        pdf.layout();
+        try {
+            pdf.layout();
+        } catch (RuntimeException e) {
+            guard.throwIfStopped();
+            throw e;
+        }
+        guard.throwIfStopped();
         failOnRefusal(template, agent);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        int pages = pdf.getRootBox().getLayer().getPages().size();
+        if (pages > limits.pdfPages()) {
+            throw LayoutGuard.tooManyPages(template, pages, limits.pdfPages(), false);
+        }
+        deadline.check();
+        LimitedOutputStream out = new LimitedOutputStream(template, limits.outputBytes());
         try {
             pdf.createPDF(out);
         } catch (DocumentException e) {
+            // openpdf wraps what the stream throws: the limit first.
+            out.throwIfExceeded();
             throw new IllegalStateException("openpdf could not write the PDF: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            out.throwIfExceeded();
+            throw e;
         }
+        out.throwIfExceeded();
         failOnRefusal(template, agent);
         return out.toByteArray();
     }

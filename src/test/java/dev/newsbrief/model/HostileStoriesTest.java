@@ -34,7 +34,7 @@ class HostileStoriesTest {
         "story-invalid-utf8.yaml           | 4:17: the file is not valid UTF-8 (byte 0xFF at offset 113); save it as UTF-8",
         "story-javascript-url.yaml         | 7:38: sources[0].url: ' JavaScript:alert(1)' is not an http or https address; only those are linked",
         "story-protocol-relative-url.yaml  | 7:38: sources[0].url: '//evil.example/x' is not an http or https address; only those are linked",
-        "story-tab-in-scheme-url.yaml      | 7:38: sources[0].url: 'java\\u0009script:alert(1)' is not a valid address: Illegal character in scheme name",
+        "story-tab-in-scheme-url.yaml      | 7:38: sources[0].url: 'java\\u0009script:alert(1)' is not a valid http or https address: Illegal character in scheme name",
         "story-terminal-escape.yaml        | 2:5: id: 'bad\\u001B[2J\\u001B[31mstory\\u000Afake-file.yaml:1:1: forged' is not a valid story id; "
                 + "use lower-case letters, digits and '-' (it names the output files)"})
     void aHostileStoryIsOneCleanError(String name, String expected) {

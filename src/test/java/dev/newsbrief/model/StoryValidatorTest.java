@@ -134,15 +134,15 @@ class StoryValidatorTest {
     @Test
     void controlCharactersInAnAddressAreRefusedAndEscaped() {
         assertThat(problem(url("java\\tscript:alert(1)"))).isEqualTo(
-                "story.yaml:6:41: sources[0].url: 'java\\u0009script:alert(1)' is not a valid address: Illegal character in scheme name");
+                "story.yaml:6:41: sources[0].url: 'java\\u0009script:alert(1)' is not a valid http or https address: Illegal character in scheme name");
         assertThat(problem(url("\\u0001javascript:alert(1)"))).isEqualTo(
-                "story.yaml:6:41: sources[0].url: '\\u0001javascript:alert(1)' is not a valid address: Illegal character in scheme name");
+                "story.yaml:6:41: sources[0].url: '\\u0001javascript:alert(1)' is not a valid http or https address: Illegal character in scheme name");
     }
 
     @Test
     void malformedAddressesSayWhy() {
         assertThat(problem(url("http://exa mple.org/"))).isEqualTo(
-                "story.yaml:6:41: sources[0].url: 'http://exa mple.org/' is not a valid address: Illegal character in authority");
+                "story.yaml:6:41: sources[0].url: 'http://exa mple.org/' is not a valid http or https address: Illegal character in authority");
     }
 
     @Test

@@ -161,7 +161,7 @@ class RendererTest {
         template("t.ftlh", "<p>\n  ${nosuch}\n");
         assertThatThrownBy(() -> render("t.ftlh"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("t.ftlh:2:5: The following has evaluated to null or missing:");
+                .hasMessage("t.ftlh:2:5: The following has evaluated to null or missing: nosuch");
     }
 
     @Test
@@ -199,5 +199,14 @@ class RendererTest {
         assertThatThrownBy(() -> render("t.ftlh", "ru", Map.of("check", check)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("story.yaml:4:2: keyFacts[0]: not a fact (used at t.ftlh:2)");
+    }
+
+    /** Story text is data: in an .ftlh template it is escaped, so it can never become markup. */
+    @Test
+    void valuesAreEscapedInHtmlTemplates() throws IOException {
+        template("t.ftlh", "<p>${payload}</p>");
+        String html = render("t.ftlh", "en", Map.of("payload", "<script>alert(1)</script>\" onload=\"x"));
+        assertThat(html).isEqualTo("<p>&lt;script&gt;alert(1)&lt;/script&gt;&quot; onload=&quot;x</p>");
+        assertThat(org.jsoup.Jsoup.parse(html).select("script")).isEmpty();
     }
 }
