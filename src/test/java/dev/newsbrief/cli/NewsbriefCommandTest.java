@@ -97,4 +97,20 @@ class NewsbriefCommandTest {
         assertThat(run("build", "-o", dir.toString(), dir.resolve("nope.yaml").toString())).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(err.toString()).contains("nope.yaml: no such story file or folder");
     }
+
+    /** While another build holds the output's lock: exit 5 at once, naming the way out. */
+    @Test
+    void aLockedOutputIsExitFive(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        assertThat(run("build", "-q", "-l", "en", "-f", "html", "-o", out.toString(), Fixtures.fixture("stories/minimal").toString()))
+                .isEqualTo(ExitCode.OK);
+        try (var channel = java.nio.channels.FileChannel.open(out.resolve(".newsbrief/lock"), java.nio.file.StandardOpenOption.WRITE);
+             var lock = channel.lock()) {
+            int code = run("build", "-q", "-l", "ru", "-f", "html", "-o", out.toString(), Fixtures.fixture("stories/minimal").toString());
+            assertThat(code).isEqualTo(ExitCode.BUSY);
+            assertThat(err.toString()).startsWith("newsbrief: " + out + " is being built by another newsbrief")
+                    .contains("add --wait to start when it does");
+        }
+        assertThat(out.resolve("ru")).doesNotExist();
+    }
 }
