@@ -287,13 +287,32 @@ final class OutputDirectory implements AutoCloseable {
         return names;
     }
 
-    /** Before anything becomes live: a name the release needs must be free, ours, or from a pre-release newsbrief output. */
+    /**
+     * Before anything becomes live: a name the release needs must be free, ours, or from an
+     * output written before releases existed — and then hold only files its manifest lists, so
+     * that taking it over loses nothing of the user's.
+     */
     private void checkNothingInTheWay(Set<String> names, boolean legacy) throws IOException {
-        Set<String> legacyNames = legacy ? topLevelNames(published()) : Set.of();
+        List<ManifestEntry> legacyFiles = legacy ? published() : List.of();
+        Set<String> legacyNames = legacy ? topLevelNames(legacyFiles) : Set.of();
+        Set<Path> listed = new java.util.HashSet<>();
+        legacyFiles.forEach(entry -> listed.add(output.resolve(entry.path())));
+        listed.add(output.resolve(Builder.MANIFEST));
         for (String name : names) {
             Path path = output.resolve(name);
-            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !isOurLink(path) && !legacyNames.contains(name)) {
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) || isOurLink(path)) {
+                continue;
+            }
+            if (!legacyNames.contains(name)) {
                 throw new IOException(path + " is in the way: newsbrief did not publish it; move it out of the output directory");
+            }
+            try (Stream<Path> walk = Files.walk(path)) {
+                for (Path file : walk.filter(file -> !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                    if (!listed.contains(file)) {
+                        throw new IOException(file + " is in the way: newsbrief did not publish it (it is not in "
+                                + Builder.MANIFEST + "); move it out of the output directory");
+                    }
+                }
             }
         }
     }
@@ -371,7 +390,11 @@ final class OutputDirectory implements AutoCloseable {
             try (Stream<Path> children = Files.list(release.get())) {
                 children.forEach(child -> names.add(child.getFileName().toString()));
             }
-            migrateLegacy(names);
+            Path legacyManifest = output.resolve(Builder.MANIFEST);
+            if (Files.isRegularFile(legacyManifest, LinkOption.NOFOLLOW_LINKS)) {
+                // A build stopped while taking over an output from before releases: finish it.
+                migrateLegacy(names);
+            }
             for (String name : names) {
                 link(name);
             }

@@ -153,6 +153,37 @@ class OutputDirectoryTest {
                 Path.of("en/" + MINIMAL + ".html"), Path.of("ru/" + MINIMAL + ".html"), Path.of("en/" + MINIMAL + ".pdf"));
     }
 
+    /** A file of the user's inside a folder of an output from before releases stops the take-over: nothing of theirs is lost. */
+    @Test
+    void aTakeOverNeverLosesAFileNewsbriefDidNotWrite(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        builder.build(minimal(out, "en"));
+        Path legacy = Files.createDirectories(tmp.resolve("legacy/en"));
+        Files.copy(out.resolve("en/" + MINIMAL + ".html"), legacy.resolve(MINIMAL + ".html"));
+        Files.copy(out.resolve(Builder.MANIFEST), legacy.resolveSibling(Builder.MANIFEST));
+        Files.writeString(legacy.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> builder.build(minimal(legacy.getParent(), "en")))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessage("cannot write the output: " + legacy.resolve("notes.txt") + " is in the way: newsbrief did not "
+                        + "publish it (it is not in manifest.json); move it out of the output directory");
+        assertThat(Files.readString(legacy.resolve("notes.txt"))).isEqualTo("mine");
+        assertThat(Files.isSymbolicLink(legacy)).isFalse();
+    }
+
+    /** A real folder made where a published link was is the user's: the next build refuses to replace it, and keeps it. */
+    @Test
+    void aFolderMadeWhereALinkWasIsNeverReplaced(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        builder.build(minimal(out, "en"));
+        Files.delete(out.resolve("en"));
+        Files.createDirectories(out.resolve("en"));
+        Files.writeString(out.resolve("en/mine.txt"), "mine");
+        assertThatThrownBy(() -> builder.build(minimal(out, "en")))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining(out.resolve("en") + " is in the way");
+        assertThat(Files.readString(out.resolve("en/mine.txt"))).isEqualTo("mine");
+    }
+
     /** What a killed build leaves (staging, a stray link, a half-made release, its lock record) goes at the next start. */
     @Test
     void theNextBuildRemovesWhatAKilledOneLeft(@TempDir Path tmp) throws IOException {
