@@ -90,7 +90,7 @@ public final class Builder {
                             continue;
                         }
                         List<Catalog> rendered = format.allLanguages() ? catalogs.subList(0, 1)
-                                : format == Format.HTML ? inBuildOrder(catalogs, switcher) : catalogs;
+                                : format == Format.HTML ? htmlPages(story, catalogs, switcher, published) : catalogs;
                         for (Catalog catalog : rendered) {
                             String tag = format.allLanguages() ? PdfRenderer.MULTIPLE_LANGUAGES : catalog.tag();
                             String relative = format.path(story.id(), tag);
@@ -118,8 +118,18 @@ public final class Builder {
         }
     }
 
-    /** This build's languages in the order asked for, then the published ones rendered again for their switchers. */
-    private static List<Catalog> inBuildOrder(List<Catalog> catalogs, List<Catalog> switcher) {
+    /**
+     * The HTML pages to render: this build's languages in the order asked for, and — when the
+     * build adds a language the output did not have — the published ones again, whose
+     * switchers must now list it.
+     */
+    private static List<Catalog> htmlPages(Story story, List<Catalog> catalogs, List<Catalog> switcher, List<ManifestEntry> published) {
+        java.util.Set<String> before = new java.util.HashSet<>();
+        published.stream().filter(entry -> entry.story().equals(story.id()) && entry.format().equals(Format.HTML.id()))
+                .forEach(entry -> before.add(entry.locale()));
+        if (catalogs.stream().allMatch(catalog -> before.contains(catalog.tag()))) {
+            return catalogs;
+        }
         List<Catalog> ordered = new ArrayList<>(catalogs);
         switcher.stream().filter(catalog -> !catalogs.contains(catalog)).forEach(ordered::add);
         return ordered;

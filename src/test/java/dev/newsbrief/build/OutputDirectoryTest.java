@@ -90,6 +90,14 @@ class OutputDirectoryTest {
             }
         }
         assertManifestMatchesFiles(out);
+
+        // Building a language the output already has leaves the others' pages as they are.
+        String russian = Files.readString(out.resolve("ru/" + MINIMAL + ".html"));
+        BuildResult again = builder.build(minimal(out, "en"));
+        assertThat(again.files()).extracting(ManifestEntry::locale).containsExactly("en");
+        assertThat(Jsoup.parse(out.resolve("en/" + MINIMAL + ".html").toFile(), "UTF-8").select("nav.languages a")
+                .eachAttr("hreflang")).containsExactly("az", "en", "ru");
+        assertThat(Files.readString(out.resolve("ru/" + MINIMAL + ".html"))).isEqualTo(russian);
     }
 
     /** A page does not depend on which build wrote it. */
