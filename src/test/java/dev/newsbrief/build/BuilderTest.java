@@ -269,7 +269,7 @@ class BuilderTest {
         Path file = Files.writeString(dir.resolve("output"), "not a folder");
         assertThatThrownBy(() -> builder.build(BuildOptions.defaults().withOutput(file).withFormats(Set.of(Format.HTML))))
                 .isInstanceOf(java.io.UncheckedIOException.class)
-                .hasMessageStartingWith("cannot create the output directory " + file.toAbsolutePath() + ": ");
+                .hasMessage("cannot create the output directory " + file.toAbsolutePath() + ": it exists and is not a directory");
         assertThat(Files.readString(file)).isEqualTo("not a folder");
     }
 

@@ -235,7 +235,8 @@ class OutputDirectoryTest {
 
         assertThatThrownBy(() -> new Builder().build(minimal(out, "ru")))
                 .isInstanceOf(OutputLockedException.class)
-                .hasMessageStartingWith(out + " is being built by another newsbrief (pid " + ProcessHandle.current().pid() + " on ")
+                .hasMessageStartingWith(out + " is being built by another newsbrief (pid " + ProcessHandle.current().pid() + " on "
+                        + host() + ", since ")
                 .hasMessageEndingWith("; wait for it to finish, or add --wait to start when it does");
 
         CompletableFuture<BuildResult> second = CompletableFuture.supplyAsync(() -> new Builder().build(minimal(out, "ru").withWaitForLock(true)));
@@ -259,6 +260,98 @@ class OutputDirectoryTest {
                 .hasMessageStartingWith("cannot read the published manifest " + manifest)
                 .hasMessageEndingWith("; build with --clean to start the output afresh");
         assertThat(builder.build(minimal(out, "ru").withClean(true)).manifest()).hasSize(1);
+    }
+
+    private static String host() {
+        String name = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+        return name.substring(name.indexOf('@') + 1);
+    }
+
+    @Test
+    void aLockWithoutAHolderRecordSaysSoPlainly() {
+        OutputLockedException e = new OutputLockedException(Path.of("out"), "");
+        assertThat(e).hasMessage("out is being built by another newsbrief; wait for it to finish, or add --wait to start when it does");
+        assertThat(e.output()).isEqualTo(Path.of("out"));
+    }
+
+    /** The tidying happens when a build starts, so it holds even if that build then fails. */
+    @Test
+    void leftoversAreRemovedEvenWhenTheNextBuildFails(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        for (int i = 0; i < 3; i++) {
+            builder.build(minimal(out, "en"));
+        }
+        Path state = out.resolve(".newsbrief");
+        Files.createDirectories(state.resolve("staging-000009/en"));
+        Files.createDirectories(state.resolve("releases/000001"));
+        Files.createSymbolicLink(out.resolve("ru"), Path.of(".newsbrief/current/ru"));
+        Files.delete(out.resolve("en"));
+
+        Path templates = Files.createDirectories(tmp.resolve("templates"));
+        Files.writeString(templates.resolve("brief.ftlh"), "${broken");
+        assertThatThrownBy(() -> builder.build(minimal(out, "en").withTemplates(templates)))
+                .isInstanceOf(dev.newsbrief.model.InvalidInputException.class);
+
+        try (Stream<Path> names = Files.list(state)) {
+            assertThat(names.map(path -> path.getFileName().toString()).sorted()).containsExactly("current", "lock", "releases");
+        }
+        try (Stream<Path> releases = Files.list(state.resolve("releases"))) {
+            assertThat(releases.map(path -> path.getFileName().toString()).sorted()).containsExactly("000002", "000003");
+        }
+        assertThat(Files.exists(out.resolve("ru"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.isSymbolicLink(out.resolve("en"))).as("a link of the live release is restored").isTrue();
+        assertManifestMatchesFiles(out);
+    }
+
+    /** A build stopped half-way through taking over an older output: the next one, even failing, finishes the take-over. */
+    @Test
+    void aStoppedTakeOverIsFinishedByTheNextStart(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        builder.build(minimal(out, "en"));
+        // As if stopped after the swap, before the real folder and manifest were replaced by links.
+        byte[] page = Files.readAllBytes(out.resolve("en/" + MINIMAL + ".html"));
+        byte[] manifest = Files.readAllBytes(out.resolve(Builder.MANIFEST));
+        Files.delete(out.resolve("en"));
+        Files.delete(out.resolve(Builder.MANIFEST));
+        Files.createDirectories(out.resolve("en"));
+        Files.write(out.resolve("en/" + MINIMAL + ".html"), page);
+        Files.write(out.resolve(Builder.MANIFEST), manifest);
+
+        Path templates = Files.createDirectories(tmp.resolve("templates"));
+        Files.writeString(templates.resolve("brief.ftlh"), "${broken");
+        assertThatThrownBy(() -> builder.build(minimal(out, "en").withTemplates(templates)))
+                .isInstanceOf(dev.newsbrief.model.InvalidInputException.class);
+        assertThat(Files.isSymbolicLink(out.resolve("en"))).isTrue();
+        assertThat(Files.isSymbolicLink(out.resolve(Builder.MANIFEST))).isTrue();
+        assertThat(Files.readAllBytes(out.resolve("en/" + MINIMAL + ".html"))).isEqualTo(page);
+        assertThat(stagingLeftovers(out)).isEmpty();
+    }
+
+    @Test
+    void aPublishedFileThatWentMissingIsAnIoErrorNamingTheWayOut(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        builder.build(minimal(out, "en", "ru"));
+        Path gone = out.resolve(".newsbrief/releases/000001/ru/" + MINIMAL + ".html");
+        Files.delete(gone);
+        assertThatThrownBy(() -> builder.build(minimal(out, "en")))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessage("cannot write the output: the published file " + gone
+                        + " is missing; build with --clean to start the output afresh");
+        assertThat(builder.build(minimal(out, "en").withClean(true)).manifest()).hasSize(1);
+    }
+
+    /** A language the output has but the translations no longer do: its switcher links cannot be kept true. */
+    @Test
+    void aPublishedLanguageWithoutTranslationsNowIsBadInput(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        Path translations = Files.createDirectories(tmp.resolve("translations/de"));
+        Files.copy(getClass().getResourceAsStream("/translations/en/messages.yaml"), translations.resolve("messages.yaml"));
+        Files.copy(getClass().getResourceAsStream("/translations/en/lexicon.yaml"), translations.resolve("lexicon.yaml"));
+        builder.build(minimal(out, "de").withTranslations(tmp.resolve("translations")));
+        assertThatThrownBy(() -> builder.build(minimal(out, "en")))
+                .isInstanceOf(dev.newsbrief.model.InvalidInputException.class)
+                .hasMessage("manifest.json: the output has story '" + MINIMAL + "' in 'de', which has no translations now, so its "
+                        + "language links cannot be kept true; build with --clean to drop it, or with --translations that has 'de'");
     }
 
     private static void await(CountDownLatch latch) {

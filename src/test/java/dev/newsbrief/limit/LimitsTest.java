@@ -56,4 +56,29 @@ class LimitsTest {
                 + "if the input is trusted, raise the limit with --limit input-bytes=<value>");
         assertThat(e.limit()).isEqualTo("input-bytes");
     }
+
+    /** The record itself refuses a limit of zero or less, whichever one it is. */
+    @ParameterizedTest
+    @CsvSource({"0, input-bytes", "1, yaml-aliases", "2, yaml-depth", "3, render-seconds", "4, output-bytes", "5, pdf-pages"})
+    void everyLimitMustBePositive(int which, String name) {
+        long[] values = {10, 10, 10, 10, 10, 10};
+        values[which] = 0;
+        assertThatThrownBy(() -> new Limits(values[0], (int) values[1], (int) values[2], (int) values[3], values[4], (int) values[5]))
+                .hasMessage("the limit " + name + " must be a positive number, not 0");
+        values[which] = 1;
+        assertThat(new Limits(values[0], (int) values[1], (int) values[2], (int) values[3], values[4], (int) values[5])
+                .byName()).containsEntry(name, 1L);
+    }
+
+    @Test
+    void unitsAreOnlyForByteLimitsAndTheLargestValuesStillFit() {
+        assertThatThrownBy(() -> Limits.DEFAULT.with("pdf-pages", "3K"))
+                .hasMessage("the limit pdf-pages needs a positive number, not '3K'");
+        assertThatThrownBy(() -> Limits.DEFAULT.with("input-bytes", "K"))
+                .hasMessage("the limit input-bytes needs a positive number (K, M or G may follow), not 'K'");
+        assertThat(Limits.DEFAULT.with("output-bytes", String.valueOf(Long.MAX_VALUE)).outputBytes()).isEqualTo(Long.MAX_VALUE);
+        assertThat(Limits.DEFAULT.with("output-bytes", (Long.MAX_VALUE / 1024) + "K").outputBytes()).isEqualTo(Long.MAX_VALUE / 1024 * 1024);
+        assertThat(Limits.DEFAULT.with("output-bytes", " 7 ").outputBytes()).isEqualTo(7);
+        assertThat(Limits.DEFAULT.with("pdf-pages", String.valueOf(Integer.MAX_VALUE)).pdfPages()).isEqualTo(Integer.MAX_VALUE);
+    }
 }
