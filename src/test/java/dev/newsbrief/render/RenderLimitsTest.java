@@ -186,6 +186,22 @@ class RenderLimitsTest {
                 .hasMessageStartingWith("big.ftlh: the template has 2000 bytes, more than the limit of 1000;");
     }
 
+    /** The limit is the largest size allowed: a template of exactly that many bytes is read. */
+    @Test
+    void aTemplateOfExactlyTheInputLimitIsRead() throws IOException {
+        template("edge.ftlh", "y".repeat(1000));
+        assertThat(render(limit("input-bytes", "1000"), "edge.ftlh")).isEqualTo("y".repeat(1000));
+    }
+
+    /** A folder named like a template is not a template: the embedded one is used. */
+    @Test
+    void aFolderNamedLikeATemplateIsNotRead() throws IOException {
+        template("t.ftlh", "<#include \"dir.ftlh\">");
+        java.nio.file.Files.createDirectories(templates.resolve("dir.ftlh"));
+        assertThatThrownBy(() -> render(Limits.DEFAULT, "t.ftlh")).isInstanceOf(dev.newsbrief.model.InvalidInputException.class)
+                .hasMessageStartingWith("t.ftlh:1:1: cannot include 'dir.ftlh': no such template");
+    }
+
     @Test
     void templatesMayNotUseTheApiBuiltIn() throws IOException {
         template("t.ftlh", "${story?api.getClass()}");
