@@ -51,6 +51,8 @@ final class OutputDirectory implements AutoCloseable {
     private static final String CURRENT = "current";
     private static final String STAGING_PREFIX = "staging-";
     private static final String LOCK = "lock";
+    /** What a build writes: {@code <folder>/<file>}, no hidden names, nothing that climbs. */
+    private static final java.util.regex.Pattern SAFE_PATH = java.util.regex.Pattern.compile("[^/.][^/]*/[^/.][^/]*");
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final Path output;
@@ -159,7 +161,12 @@ final class OutputDirectory implements AutoCloseable {
             JsonNode files = JSON.readTree(manifest.toFile()).path("files");
             List<ManifestEntry> entries = new ArrayList<>();
             for (JsonNode file : files) {
-                entries.add(JSON.treeToValue(file, ManifestEntry.class));
+                ManifestEntry entry = JSON.treeToValue(file, ManifestEntry.class);
+                if (entry.path() == null || !SAFE_PATH.matcher(entry.path()).matches()) {
+                    // Paths are joined to the output and the new release: one that climbs out must never be followed.
+                    throw new IOException("'" + entry.path() + "' is not a file inside the output");
+                }
+                entries.add(entry);
             }
             return entries;
         } catch (IOException e) {

@@ -327,6 +327,19 @@ class OutputDirectoryTest {
         assertThat(stagingLeftovers(out)).isEmpty();
     }
 
+    /** The manifest's paths are joined to the output and the new release: one that climbs out is never followed. */
+    @Test
+    void aManifestPathThatClimbsOutIsRefused(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        builder.build(minimal(out, "en"));
+        Path manifest = out.resolve(".newsbrief/releases/000001/" + Builder.MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replace("en/" + MINIMAL + ".html", "../../../secret"));
+        assertThatThrownBy(() -> builder.build(minimal(out, "ru")))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessage("cannot read the published manifest " + manifest + ": '../../../secret' is not a file inside the output"
+                        + "; build with --clean to start the output afresh");
+    }
+
     @Test
     void aPublishedFileThatWentMissingIsAnIoErrorNamingTheWayOut(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("out");
