@@ -71,39 +71,19 @@ public final class Builder {
         Path output = options.output().toAbsolutePath().normalize();
         try (OutputDirectory directory = OutputDirectory.open(output, options.waitForLock(), listener)) {
             List<ManifestEntry> published = options.clean() ? List.of() : directory.published();
-            List<List<Catalog>> switchers = new ArrayList<>();
+            List<StoryRender> jobs = new ArrayList<>();
             for (int s = 0; s < sources.size(); s++) {
-                switchers.add(options.formats().contains(Format.HTML)
-                        ? switcherLanguages(sources.get(s), storyCatalogs.get(s), published, translations) : storyCatalogs.get(s));
+                List<Catalog> catalogs = storyCatalogs.get(s);
+                List<Catalog> switcher = options.formats().contains(Format.HTML)
+                        ? switcherLanguages(sources.get(s), catalogs, published, translations) : catalogs;
+                jobs.add(new StoryRender(sources.get(s), catalogs, switcher, published));
             }
             Path staging = directory.stage();
             boolean isPublished = false;
             try {
                 List<ManifestEntry> written = new ArrayList<>();
-                for (int s = 0; s < sources.size(); s++) {
-                    StorySource source = sources.get(s);
-                    Story story = source.story();
-                    List<Catalog> catalogs = storyCatalogs.get(s);
-                    List<Catalog> switcher = switchers.get(s);
-                    for (Format format : Format.values()) {
-                        if (!options.formats().contains(format)) {
-                            continue;
-                        }
-                        List<Catalog> rendered = format.allLanguages() ? catalogs.subList(0, 1)
-                                : format == Format.HTML ? htmlPages(story, catalogs, switcher, published) : catalogs;
-                        for (Catalog catalog : rendered) {
-                            String tag = format.allLanguages() ? PdfRenderer.MULTIPLE_LANGUAGES : catalog.tag();
-                            String relative = format.path(story.id(), tag);
-                            byte[] bytes = withGlyphErrorsLocated(source, catalogs, () -> switch (format) {
-                                case HTML -> html.render(story, catalog, switcher).getBytes(StandardCharsets.UTF_8);
-                                case PDF -> pdf.brief(story, catalog, options.pdf());
-                                case PACK -> pdf.pack(story, catalogs, options.pdf());
-                            });
-                            OutputDirectory.write(staging, relative, bytes);
-                            written.add(new ManifestEntry(story.id(), tag, format.id(), relative, bytes.length, sha256(bytes)));
-                            listener.event(BuildListener.Event.RENDERED, relative);
-                        }
-                    }
+                for (StoryRender job : jobs) {
+                    written.addAll(renderStory(job, options, html, pdf, staging, listener));
                 }
                 List<ManifestEntry> manifest = directory.publish(staging, written, !options.clean());
                 isPublished = true;
@@ -116,6 +96,37 @@ public final class Builder {
                 }
             }
         }
+    }
+
+    /** One story's part of a build: its languages, its pages' switcher languages, and what the output already has. */
+    private record StoryRender(StorySource source, List<Catalog> catalogs, List<Catalog> switcher, List<ManifestEntry> published) { }
+
+    /** Renders every file of one story into the staging directory, in format then language order. */
+    private static List<ManifestEntry> renderStory(StoryRender job, BuildOptions options, HtmlBrief html, PdfRenderer pdf,
+                                                   Path staging, BuildListener listener) throws IOException {
+        Story story = job.source().story();
+        List<Catalog> catalogs = job.catalogs();
+        List<ManifestEntry> written = new ArrayList<>();
+        for (Format format : Format.values()) {
+            if (!options.formats().contains(format)) {
+                continue;
+            }
+            List<Catalog> rendered = format.allLanguages() ? catalogs.subList(0, 1)
+                    : format == Format.HTML ? htmlPages(story, catalogs, job.switcher(), job.published()) : catalogs;
+            for (Catalog catalog : rendered) {
+                String tag = format.allLanguages() ? PdfRenderer.MULTIPLE_LANGUAGES : catalog.tag();
+                String relative = format.path(story.id(), tag);
+                byte[] bytes = withGlyphErrorsLocated(job.source(), catalogs, () -> switch (format) {
+                    case HTML -> html.render(story, catalog, job.switcher()).getBytes(StandardCharsets.UTF_8);
+                    case PDF -> pdf.brief(story, catalog, options.pdf());
+                    case PACK -> pdf.pack(story, catalogs, options.pdf());
+                });
+                OutputDirectory.write(staging, relative, bytes);
+                written.add(new ManifestEntry(story.id(), tag, format.id(), relative, bytes.length, sha256(bytes)));
+                listener.event(BuildListener.Event.RENDERED, relative);
+            }
+        }
+        return written;
     }
 
     /**
