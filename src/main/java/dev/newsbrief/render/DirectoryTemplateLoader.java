@@ -1,11 +1,10 @@
 package dev.newsbrief.render;
 
 import dev.newsbrief.limit.LimitExceededException;
+import dev.newsbrief.model.InputFile;
 import freemarker.cache.TemplateLoader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -73,7 +72,11 @@ final class DirectoryTemplateLoader implements TemplateLoader {
 
     @Override
     public Reader getReader(Object templateSource, String encoding) throws IOException {
-        return new InputStreamReader(Files.newInputStream((Path) templateSource), Charset.forName(encoding));
+        // Read through the same bounded, strict-UTF-8 reader as every other input: a file that grew
+        // after findTemplateSource checked its size still stops at the limit.
+        Path file = (Path) templateSource;
+        String name = root.relativize(file).toString().replace('\\', '/');
+        return new java.io.StringReader(InputFile.decode(name, InputFile.readBytes(file, name, inputBytes, "input-bytes")));
     }
 
     @Override

@@ -193,6 +193,14 @@ class RenderLimitsTest {
         assertThat(render(limit("input-bytes", "1000"), "edge.ftlh")).isEqualTo("y".repeat(1000));
     }
 
+    /** A template is read like every other input: strict UTF-8, never silently repaired. */
+    @Test
+    void aTemplateThatIsNotUtf8IsBadInput() throws IOException {
+        java.nio.file.Files.write(templates.resolve("latin1.ftlh"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
+        assertThatThrownBy(() -> render(Limits.DEFAULT, "latin1.ftlh")).isInstanceOf(dev.newsbrief.model.InvalidInputException.class)
+                .hasMessage("latin1.ftlh:1:4: the file is not valid UTF-8 (byte 0xE9 at offset 3); save it as UTF-8");
+    }
+
     /** A folder named like a template is not a template: the embedded one is used. */
     @Test
     void aFolderNamedLikeATemplateIsNotRead() throws IOException {
