@@ -91,6 +91,30 @@ public final class StoryLoader {
         return new StorySource(story, fileName, locator, java.util.Map.of());
     }
 
+    /**
+     * Reads any YAML input file of newsbrief's (a newsletter, say) into {@code type} with the
+     * same guards and error messages as a story: shape limits first, unknown and duplicate
+     * fields refused, problems reported with file, line, column and field.
+     */
+    public <T> T readYaml(String fileName, String yaml, Class<T> type) {
+        SafeYaml.checkShape(fileName, yaml, limits);
+        T value;
+        try {
+            value = mapper.readValue(yaml, type);
+        } catch (JacksonException e) {
+            throw translate(fileName, e, YamlLocator.of(yaml, loaderOptions));
+        }
+        if (value == null) {
+            throw new InvalidInputException(fileName, 1, 1, "", "the file is empty");
+        }
+        return value;
+    }
+
+    /** Where the field at {@code path} (e.g. {@code languages.hy.title}) is in {@code yaml}. */
+    public YamlLocator locator(String yaml) {
+        return YamlLocator.of(yaml, loaderOptions);
+    }
+
     private static InvalidInputException translate(String fileName, JacksonException e, YamlLocator locator) {
         JsonLocation location = e.getLocation();
         int line = location == null ? 0 : location.getLineNr();
