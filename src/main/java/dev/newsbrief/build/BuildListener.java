@@ -15,12 +15,16 @@ public interface BuildListener {
         STALE_LOCK,
         /** The output directory is locked by this build; detail: the output directory. */
         LOCKED,
+        /** One file's inputs are those of the published file: it is kept, not rendered; detail: its path in the output. */
+        UNCHANGED,
         /** One file is rendered into the staging directory; detail: its path in the output. */
         RENDERED,
         /** The new release is complete, manifest included, but not yet visible; detail: the staging directory. */
         STAGED,
         /** The new release is live; detail: the release directory. */
-        PUBLISHED
+        PUBLISHED,
+        /** Nothing changed since the published release: nothing was written; detail: the output directory. */
+        UP_TO_DATE
     }
 
     void event(Event event, String detail);

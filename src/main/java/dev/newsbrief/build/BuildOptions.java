@@ -20,10 +20,13 @@ import java.util.Set;
  * @param limits       bounds on input size, YAML shape, render time, output size and PDF pages
  * @param clean        publish only what this build makes; by default files already published and not rebuilt stay
  * @param waitForLock  wait while another build writes into the output; by default fail at once
+ * @param extras       more files to publish with the briefs, in the same release (a newsletter edition's)
+ * @param force        render every file even when its inputs are those of the published copy; by default such a
+ *                     file is kept as it is, and a build where nothing changed writes nothing
  */
 public record BuildOptions(List<Path> stories, List<String> languages, Set<Format> formats,
                            Path output, Path templates, Path translations, PdfOptions pdf, Limits limits,
-                           boolean clean, boolean waitForLock) {
+                           boolean clean, boolean waitForLock, List<ExtraOutput> extras, boolean force) {
 
     public BuildOptions {
         stories = List.copyOf(Objects.requireNonNull(stories, "The parameter 'stories' must not be null"));
@@ -32,52 +35,61 @@ public record BuildOptions(List<Path> stories, List<String> languages, Set<Forma
         Objects.requireNonNull(output, "The parameter 'output' must not be null");
         Objects.requireNonNull(pdf, "The parameter 'pdf' must not be null");
         Objects.requireNonNull(limits, "The parameter 'limits' must not be null");
+        extras = List.copyOf(Objects.requireNonNull(extras, "The parameter 'extras' must not be null"));
         if (formats.isEmpty()) {
             throw new IllegalArgumentException("The parameter 'formats' must name at least one format");
         }
     }
 
     public static BuildOptions defaults() {
-        return new BuildOptions(List.of(), List.of(), Format.defaults(), Path.of("output"), null, null, PdfOptions.defaults(), Limits.DEFAULT, false, false);
+        return new BuildOptions(List.of(), List.of(), Format.defaults(), Path.of("output"), null, null, PdfOptions.defaults(), Limits.DEFAULT, false, false, List.of(), false);
     }
 
     public BuildOptions withStories(List<Path> value) {
-        return new BuildOptions(value, languages, formats, output, templates, translations, pdf, limits, clean, waitForLock);
+        return new BuildOptions(value, languages, formats, output, templates, translations, pdf, limits, clean, waitForLock, extras, force);
     }
 
     public BuildOptions withLanguages(List<String> value) {
-        return new BuildOptions(stories, value, formats, output, templates, translations, pdf, limits, clean, waitForLock);
+        return new BuildOptions(stories, value, formats, output, templates, translations, pdf, limits, clean, waitForLock, extras, force);
     }
 
     public BuildOptions withFormats(Set<Format> value) {
-        return new BuildOptions(stories, languages, value, output, templates, translations, pdf, limits, clean, waitForLock);
+        return new BuildOptions(stories, languages, value, output, templates, translations, pdf, limits, clean, waitForLock, extras, force);
     }
 
     public BuildOptions withOutput(Path value) {
-        return new BuildOptions(stories, languages, formats, value, templates, translations, pdf, limits, clean, waitForLock);
+        return new BuildOptions(stories, languages, formats, value, templates, translations, pdf, limits, clean, waitForLock, extras, force);
     }
 
     public BuildOptions withTemplates(Path value) {
-        return new BuildOptions(stories, languages, formats, output, value, translations, pdf, limits, clean, waitForLock);
+        return new BuildOptions(stories, languages, formats, output, value, translations, pdf, limits, clean, waitForLock, extras, force);
     }
 
     public BuildOptions withPdf(PdfOptions value) {
-        return new BuildOptions(stories, languages, formats, output, templates, translations, value, limits, clean, waitForLock);
+        return new BuildOptions(stories, languages, formats, output, templates, translations, value, limits, clean, waitForLock, extras, force);
     }
 
     public BuildOptions withTranslations(Path value) {
-        return new BuildOptions(stories, languages, formats, output, templates, value, pdf, limits, clean, waitForLock);
+        return new BuildOptions(stories, languages, formats, output, templates, value, pdf, limits, clean, waitForLock, extras, force);
     }
 
     public BuildOptions withLimits(Limits value) {
-        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, value, clean, waitForLock);
+        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, value, clean, waitForLock, extras, force);
     }
 
     public BuildOptions withClean(boolean value) {
-        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, value, waitForLock);
+        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, value, waitForLock, extras, force);
     }
 
     public BuildOptions withWaitForLock(boolean value) {
-        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, clean, value);
+        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, clean, value, extras, force);
+    }
+
+    public BuildOptions withExtras(List<ExtraOutput> value) {
+        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, clean, waitForLock, value, force);
+    }
+
+    public BuildOptions withForce(boolean value) {
+        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, clean, waitForLock, extras, value);
     }
 }

@@ -69,25 +69,41 @@ public final class Builder {
         PdfRenderer pdf = needsPdf(options) ? new PdfRenderer(renderer, templates(options), fonts(options), options.limits()) : null;
 
         Path output = options.output().toAbsolutePath().normalize();
+        Inputs inputs = new Inputs(options, sources);
         try (OutputDirectory directory = OutputDirectory.open(output, options.waitForLock(), listener)) {
             List<ManifestEntry> published = options.clean() ? List.of() : directory.published();
-            List<StoryRender> jobs = new ArrayList<>();
+            List<Planned> plan = new ArrayList<>();
             for (int s = 0; s < sources.size(); s++) {
                 List<Catalog> catalogs = storyCatalogs.get(s);
                 List<Catalog> switcher = options.formats().contains(Format.HTML)
                         ? switcherLanguages(sources.get(s), catalogs, published, translations) : catalogs;
-                jobs.add(new StoryRender(sources.get(s), catalogs, switcher, published));
+                plan.addAll(planStory(new StoryRender(sources.get(s), catalogs, switcher, published), options, html, pdf, inputs));
+            }
+            for (ExtraOutput extra : options.extras()) {
+                plan.add(new Planned(new ManifestEntry(extra.group(), extra.locale(), extra.kind(), extra.path(), 0, "", extra.inputs()),
+                        extra.render()));
+            }
+            List<Planned> changed = options.force() ? plan : changed(plan, published, listener);
+            if (changed.isEmpty() && !options.clean() && directory.intact(published)) {
+                // Every file's inputs are those of its published copy: no new release, not a file touched.
+                listener.event(BuildListener.Event.UP_TO_DATE, output.toString());
+                return new BuildResult(output, List.of(), published, true);
             }
             Path staging = directory.stage();
             boolean isPublished = false;
             try {
                 List<ManifestEntry> written = new ArrayList<>();
-                for (StoryRender job : jobs) {
-                    written.addAll(renderStory(job, options, html, pdf, staging, listener));
+                for (Planned file : changed) {
+                    byte[] bytes = file.render().get();
+                    OutputDirectory.write(staging, file.entry().path(), bytes);
+                    ManifestEntry entry = file.entry();
+                    written.add(new ManifestEntry(entry.story(), entry.locale(), entry.format(), entry.path(), bytes.length, sha256(bytes),
+                            entry.inputs()));
+                    listener.event(BuildListener.Event.RENDERED, entry.path());
                 }
                 List<ManifestEntry> manifest = directory.publish(staging, written, !options.clean());
                 isPublished = true;
-                return new BuildResult(output, written, manifest);
+                return new BuildResult(output, written, manifest, false);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the output: " + e.getMessage(), e);
             } finally {
@@ -98,15 +114,64 @@ public final class Builder {
         }
     }
 
+    /** One file the build would write: its manifest entry (size and hash still unknown) and how to make it. */
+    private record Planned(ManifestEntry entry, java.util.function.Supplier<byte[]> render) { }
+
+    /** The planned files whose inputs differ from their published copy's (or that have none). */
+    private static List<Planned> changed(List<Planned> plan, List<ManifestEntry> published, BuildListener listener) {
+        Map<String, String> before = new java.util.HashMap<>();
+        published.forEach(entry -> before.put(entry.path(), entry.inputs()));
+        List<Planned> changed = new ArrayList<>();
+        for (Planned file : plan) {
+            String inputs = before.get(file.entry().path());
+            if (inputs != null && inputs.equals(file.entry().inputs())) {
+                listener.event(BuildListener.Event.UNCHANGED, file.entry().path());
+            } else {
+                changed.add(file);
+            }
+        }
+        return changed;
+    }
+
     /** One story's part of a build: its languages, its pages' switcher languages, and what the output already has. */
     private record StoryRender(StorySource source, List<Catalog> catalogs, List<Catalog> switcher, List<ManifestEntry> published) { }
 
-    /** Renders every file of one story into the staging directory, in format then language order. */
-    private static List<ManifestEntry> renderStory(StoryRender job, BuildOptions options, HtmlBrief html, PdfRenderer pdf,
-                                                   Path staging, BuildListener listener) throws IOException {
+    /**
+     * What each file of one story is made from, so that an unchanged file is not rendered again:
+     * newsbrief itself, the templates (fonts included), the PDF options, the story's files, the
+     * language's translations and, for an HTML page, the languages its switcher lists.
+     */
+    private static final class Inputs {
+        private final String common;
+        private final Path translations;
+        private final Map<String, String> languages = new java.util.HashMap<>();
+        private final Map<String, String> stories = new java.util.HashMap<>();
+
+        Inputs(BuildOptions options, List<StorySource> sources) {
+            this.common = Fingerprint.of(Fingerprint.code(), Fingerprint.files(options.templates()), String.valueOf(options.pdf()));
+            this.translations = options.translations();
+            for (int i = 0; i < sources.size(); i++) {
+                Path file = i < options.stories().size() ? options.stories().get(i) : null;
+                stories.put(sources.get(i).story().id(), Fingerprint.files(file));
+            }
+        }
+
+        String of(String storyId, Format format, List<String> tags, List<String> switcher) {
+            List<String> parts = new ArrayList<>(List.of(common, stories.get(storyId), format.id(), String.join(",", tags),
+                    String.join(",", switcher)));
+            for (String tag : tags) {
+                parts.add(languages.computeIfAbsent(tag, t -> Fingerprint.files(translations == null ? null : translations.resolve(t))));
+            }
+            return Fingerprint.of(parts.toArray(String[]::new));
+        }
+    }
+
+    /** Every file of one story, in format then language order, with the fingerprint of its inputs. */
+    private static List<Planned> planStory(StoryRender job, BuildOptions options, HtmlBrief html, PdfRenderer pdf, Inputs inputs) {
         Story story = job.source().story();
         List<Catalog> catalogs = job.catalogs();
-        List<ManifestEntry> written = new ArrayList<>();
+        List<String> switcher = job.switcher().stream().map(Catalog::tag).toList();
+        List<Planned> planned = new ArrayList<>();
         for (Format format : Format.values()) {
             if (!options.formats().contains(format)) {
                 continue;
@@ -116,17 +181,17 @@ public final class Builder {
             for (Catalog catalog : rendered) {
                 String tag = format.allLanguages() ? PdfRenderer.MULTIPLE_LANGUAGES : catalog.tag();
                 String relative = format.path(story.id(), tag);
-                byte[] bytes = withGlyphErrorsLocated(job.source(), catalogs, () -> switch (format) {
-                    case HTML -> html.render(story, catalog, job.switcher()).getBytes(StandardCharsets.UTF_8);
-                    case PDF -> pdf.brief(story, catalog, options.pdf());
-                    case PACK -> pdf.pack(story, catalogs, options.pdf());
-                });
-                OutputDirectory.write(staging, relative, bytes);
-                written.add(new ManifestEntry(story.id(), tag, format.id(), relative, bytes.length, sha256(bytes)));
-                listener.event(BuildListener.Event.RENDERED, relative);
+                List<String> tags = format.allLanguages() ? catalogs.stream().map(Catalog::tag).toList() : List.of(catalog.tag());
+                String fingerprint = inputs.of(story.id(), format, tags, format == Format.HTML ? switcher : List.of());
+                planned.add(new Planned(new ManifestEntry(story.id(), tag, format.id(), relative, 0, "", fingerprint),
+                        () -> withGlyphErrorsLocated(job.source(), catalogs, () -> switch (format) {
+                            case HTML -> html.render(story, catalog, job.switcher()).getBytes(StandardCharsets.UTF_8);
+                            case PDF -> pdf.brief(story, catalog, options.pdf());
+                            case PACK -> pdf.pack(story, catalogs, options.pdf());
+                        })));
             }
         }
-        return written;
+        return planned;
     }
 
     /**

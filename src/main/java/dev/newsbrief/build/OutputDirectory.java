@@ -52,7 +52,7 @@ final class OutputDirectory implements AutoCloseable {
     private static final String STAGING_PREFIX = "staging-";
     private static final String LOCK = "lock";
     /** What a build writes: {@code <folder>/<file>}, no hidden names, nothing that climbs. */
-    private static final java.util.regex.Pattern SAFE_PATH = java.util.regex.Pattern.compile("[^/.][^/]*/[^/.][^/]*");
+    private static final java.util.regex.Pattern SAFE_PATH = java.util.regex.Pattern.compile("(?:[^/.][^/]*/)+[^/.][^/]*");
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final Path output;
@@ -174,6 +174,34 @@ final class OutputDirectory implements AutoCloseable {
             throw new UncheckedIOException("cannot read the published manifest " + manifest + ": " + problem
                     + "; build with --clean to start the output afresh", e);
         }
+    }
+
+    /**
+     * Whether the live release is whole and visible: every file its manifest lists is there,
+     * and each top-level name is newsbrief's link into it. Only then may a build with nothing
+     * changed leave the output alone; otherwise it publishes again, which repairs or reports.
+     */
+    boolean intact(List<ManifestEntry> published) {
+        Optional<Path> release = currentRelease();
+        if (release.isEmpty() || !Files.isRegularFile(release.get().resolve(Builder.MANIFEST), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        for (ManifestEntry entry : published) {
+            if (!Files.isRegularFile(release.get().resolve(entry.path()), LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+        }
+        for (String name : topLevelNames(published)) {
+            Path path = output.resolve(name);
+            try {
+                if (!Files.isSymbolicLink(path) || !Files.readSymbolicLink(path).equals(linkTarget(name))) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Path liveManifest() {

@@ -84,6 +84,12 @@ final class BuildCommand implements Callable<Integer> {
                 + "does not make (other stories, languages or formats) stay, and the manifest lists them too.")
     boolean clean;
 
+    @Option(names = "--force",
+            description = "Render every file, even those whose inputs (story, translations, templates, fonts, options, newsbrief "
+                + "itself) are those of the published copy. By default such files are kept, and a build where nothing changed "
+                + "writes nothing.")
+    boolean force;
+
     @Option(names = "--wait",
             description = "If another build is writing into the output directory, wait for it to finish. Default: fail at once (exit 5).")
     boolean waitForLock;
@@ -153,6 +159,7 @@ final class BuildCommand implements Callable<Integer> {
                 .withPdf(new PdfOptions(paper, profile, sourceDateEpoch()))
                 .withLimits(limits())
                 .withClean(clean)
+                .withForce(force)
                 .withWaitForLock(waitForLock);
         var err = spec.commandLine().getErr();
         BuildResult result = new Builder().build(options, (event, detail) -> {
@@ -161,7 +168,11 @@ final class BuildCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        if (!quiet) {
+        if (!quiet && result.upToDate()) {
+            var out = spec.commandLine().getOut();
+            out.println("up to date: " + result.output() + " (" + result.manifest().size() + " files; no input changed, nothing written)");
+            out.flush();
+        } else if (!quiet) {
             var out = spec.commandLine().getOut();
             result.files().forEach(file -> out.println("wrote " + result.output().relativize(result.output().resolve(file.path()))));
             out.println("wrote " + Builder.MANIFEST + " (" + result.manifest().size() + " files) in " + result.output());

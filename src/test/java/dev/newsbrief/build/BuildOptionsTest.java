@@ -42,10 +42,15 @@ class BuildOptionsTest {
                 .withLimits(small)
                 .withClean(true)
                 .withWaitForLock(true);
+        ExtraOutput extra = new ExtraOutput("x/y.txt", "x", "en", "text", "inputs", () -> new byte[0]);
+        assertThat(options.withExtras(List.of(extra)).extras()).containsExactly(extra);
+        assertThat(options.withExtras(List.of(extra)).withClean(true).extras()).containsExactly(extra);
+        assertThat(options.withForce(true).force()).isTrue();
+        assertThat(options.withForce(true).withExtras(List.of(extra)).withClean(false).force()).isTrue();
         assertThat(options).isEqualTo(new BuildOptions(List.of(Path.of("a"), Path.of("b")), List.of("hy", "ru"),
-                Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), letter, small, true, true));
+                Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), letter, small, true, true, List.of(), false));
         assertThat(options.withPdf(PdfOptions.defaults())).isEqualTo(new BuildOptions(List.of(Path.of("a"), Path.of("b")),
-                List.of("hy", "ru"), Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), PdfOptions.defaults(), small, true, true));
+                List.of("hy", "ru"), Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), PdfOptions.defaults(), small, true, true, List.of(), false));
         assertThat(options.withLimits(Limits.DEFAULT).limits()).isEqualTo(Limits.DEFAULT);
         assertThat(options.withClean(false).clean()).isFalse();
         assertThat(options.withWaitForLock(false).waitForLock()).isFalse();

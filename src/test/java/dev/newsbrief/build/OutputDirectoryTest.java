@@ -93,7 +93,7 @@ class OutputDirectoryTest {
 
         // Building a language the output already has leaves the others' pages as they are.
         String russian = Files.readString(out.resolve("ru/" + MINIMAL + ".html"));
-        BuildResult again = builder.build(minimal(out, "en"));
+        BuildResult again = builder.build(minimal(out, "en").withForce(true));
         assertThat(again.files()).extracting(ManifestEntry::locale).containsExactly("en");
         assertThat(Jsoup.parse(out.resolve("en/" + MINIMAL + ".html").toFile(), "UTF-8").select("nav.languages a")
                 .eachAttr("hreflang")).containsExactly("az", "en", "ru");
@@ -126,7 +126,7 @@ class OutputDirectoryTest {
     void keepsTheLiveReleaseAndTheOneBefore(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("out");
         for (int i = 0; i < 4; i++) {
-            builder.build(minimal(out, "en"));
+            builder.build(minimal(out, "en").withForce(true));
         }
         try (Stream<Path> releases = Files.list(out.resolve(".newsbrief/releases"))) {
             assertThat(releases.map(path -> path.getFileName().toString()).sorted()).containsExactly("000003", "000004");
@@ -207,7 +207,7 @@ class OutputDirectoryTest {
         assertThat(snapshot(out)).isEqualTo(before);
 
         List<String> heard = new ArrayList<>();
-        builder.build(minimal(out, "en"), (event, detail) -> heard.add(event + ": " + detail));
+        builder.build(minimal(out, "en").withForce(true), (event, detail) -> heard.add(event + ": " + detail));
         assertThat(heard.get(0)).isEqualTo("STALE_LOCK: a build (pid 999999 on elsewhere, since 2026-01-01T00:00:00Z) "
                 + "stopped before it finished; its leftovers are removed and the output is as it was before it");
         assertThat(heard).extracting(line -> line.substring(0, line.indexOf(':')))
@@ -279,7 +279,7 @@ class OutputDirectoryTest {
     void leftoversAreRemovedEvenWhenTheNextBuildFails(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("out");
         for (int i = 0; i < 3; i++) {
-            builder.build(minimal(out, "en"));
+            builder.build(minimal(out, "en").withForce(true));
         }
         Path state = out.resolve(".newsbrief");
         Files.createDirectories(state.resolve("staging-000009/en"));

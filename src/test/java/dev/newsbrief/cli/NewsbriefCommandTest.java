@@ -34,6 +34,22 @@ class NewsbriefCommandTest {
                 "manifest.json (9 files)");
     }
 
+    /** A second build with nothing changed says so and writes nothing; --force renders again. */
+    @Test
+    void aBuildWithNothingChangedSaysUpToDate(@TempDir Path dir) throws Exception {
+        String story = Fixtures.fixture("stories/minimal").toString();
+        assertThat(run("build", "-l", "en", "-f", "html", "-o", dir.toString(), story)).isEqualTo(ExitCode.OK);
+        java.nio.file.attribute.FileTime written = java.nio.file.Files.getLastModifiedTime(dir.resolve("en/minimal-summit-2026.html"));
+        out.getBuffer().setLength(0);
+        assertThat(run("build", "-l", "en", "-f", "html", "-o", dir.toString(), story)).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).isEqualTo("up to date: " + dir.toAbsolutePath() + " (1 files; no input changed, nothing written)"
+                + System.lineSeparator());
+        assertThat(java.nio.file.Files.getLastModifiedTime(dir.resolve("en/minimal-summit-2026.html"))).isEqualTo(written);
+        out.getBuffer().setLength(0);
+        assertThat(run("build", "--force", "-l", "en", "-f", "html", "-o", dir.toString(), story)).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("wrote en/minimal-summit-2026.html");
+    }
+
     @Test
     void languagesAndStoriesCanBeChosen(@TempDir Path dir) {
         int code = run("build", "-q", "-l", "ru,az", "-f", "html", "-o", dir.toString(), Fixtures.fixture("stories/minimal").toString());

@@ -1,0 +1,89 @@
+package dev.newsbrief.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Fingerprints of what an output file is made from, for incremental builds: the same
+ * fingerprint means the same bytes. SHA-256 over names and contents, never over modification
+ * times, so a checkout or a copy does not count as a change.
+ */
+public final class Fingerprint {
+    private Fingerprint() { }
+
+    /**
+     * newsbrief itself: its code, embedded templates, translations and stories. The jar's
+     * bytes when run from a jar; the class folder's files when run from a build tree.
+     */
+    public static String code() {
+        return Code.FINGERPRINT;
+    }
+
+    private static final class Code {
+        static final String FINGERPRINT = compute();
+
+        private static String compute() {
+            try {
+                Path location = Path.of(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                return of(String.valueOf(Fingerprint.class.getPackage().getImplementationVersion()), files(location));
+            } catch (URISyntaxException | RuntimeException e) {
+                // No readable code source (an unusual class loader): nothing to compare, so every build renders.
+                return "unknown-" + System.nanoTime();
+            }
+        }
+    }
+
+    /** The names and contents of every file under {@code path} (or of the file itself); "-" for null or nothing there. */
+    public static String files(Path path) {
+        if (path == null || !Files.exists(path)) {
+            return "-";
+        }
+        MessageDigest digest = sha256();
+        try {
+            if (Files.isRegularFile(path)) {
+                digest.update(Files.readAllBytes(path));
+            } else {
+                List<Path> files;
+                try (Stream<Path> walk = Files.walk(path)) {
+                    files = walk.filter(Files::isRegularFile).sorted().toList();
+                }
+                for (Path file : files) {
+                    digest.update(path.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                    digest.update(Files.readAllBytes(file));
+                    digest.update((byte) 0);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + " to see whether it changed: " + e.getMessage(), e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** One fingerprint of several parts, in order. */
+    public static String of(String... parts) {
+        MessageDigest digest = sha256();
+        for (String part : parts) {
+            digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
