@@ -15,7 +15,8 @@ final class ExitCodes {
         if (exception instanceof OutputLockedException) {
             return ExitCode.BUSY;
         }
-        if (exception instanceof UncheckedIOException || exception instanceof java.io.IOException) {
+        if (exception instanceof UncheckedIOException || exception instanceof java.io.IOException
+                || exception instanceof dev.newsbrief.schedule.ScheduleException) {
             return ExitCode.IO;
         }
         return ExitCode.SOFTWARE;
@@ -23,7 +24,7 @@ final class ExitCodes {
 
     static String describe(Throwable exception) {
         if (exception instanceof InvalidInputException || exception instanceof UncheckedIOException
-                || exception instanceof OutputLockedException) {
+                || exception instanceof OutputLockedException || exception instanceof dev.newsbrief.schedule.ScheduleException) {
             return exception.getMessage();
         }
         return "internal error: " + exception + " (please report this with the command you ran)";

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Renders one structured news story into briefs in Armenian, Azerbaijani, Russian and English.",
-        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, EditionCommand.class, ScheduleCommand.class, StatusCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the build finished and published its output",
@@ -17,14 +18,16 @@ import picocli.CommandLine.Command;
             "2:wrong command line",
             "3:invalid input: a story, translation, template, font list, environment variable or a limit exceeded (the message names file, line and field)",
             "4:reading or writing files failed",
-            "5:another build is writing into the output directory (see --wait)"})
+            "5:another build is writing into the output directory (see --wait)",
+            "6:an edition went out, but some addresses failed, were deferred or are in doubt (listed)",
+            "7:schedule --once: a run that was due failed (logged)"})
 public final class NewsbriefCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'newsbrief build'");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'newsbrief build' or 'newsbrief edition newsletters/morning.yaml'");
     }
 
     /** The whole CLI, writing to {@code out} and {@code err}: tests run it exactly as users do. */
@@ -39,7 +42,19 @@ public final class NewsbriefCommand implements Runnable {
             @Override
             @SuppressWarnings("unchecked")
             public <K> K create(Class<K> type) throws Exception {
-                return type == BuildCommand.class ? (K) new BuildCommand(environment) : defaults.create(type);
+                if (type == BuildCommand.class) {
+                    return (K) new BuildCommand(environment);
+                }
+                if (type == EditionCommand.class) {
+                    return (K) new EditionCommand(environment);
+                }
+                if (type == ScheduleCommand.class) {
+                    return (K) new ScheduleCommand(environment);
+                }
+                if (type == StatusCommand.class) {
+                    return (K) new StatusCommand(environment);
+                }
+                return defaults.create(type);
             }
         };
         CommandLine commandLine = new CommandLine(new NewsbriefCommand(), factory);

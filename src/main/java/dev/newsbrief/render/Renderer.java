@@ -177,6 +177,60 @@ public final class Renderer {
         return out.toString();
     }
 
+    /**
+     * Renders {@code templateName} for no story in particular (a newsletter edition, an archive
+     * page), in {@code catalog}'s language and locale and in {@code zone}. The template gets
+     * {@code model}, {@code lang} and a story-less {@code nb} ({@link #functions(Catalog)}),
+     * unless {@code model} gives its own. Bounded and reported like {@link #render(String, Story, Catalog, Map)}.
+     *
+     * @throws LimitExceededException when the output or the time exceeds {@link #limits()}
+     * @throws InvalidInputException  for every other problem of the template or what it uses
+     */
+    public String render(String templateName, Catalog catalog, java.time.ZoneId zone, Map<String, Object> model) {
+        java.util.Objects.requireNonNull(catalog, "The parameter 'catalog' must not be null");
+        java.util.Objects.requireNonNull(zone, "The parameter 'zone' must not be null");
+        return Deadline.start(templateName, limits.renderSeconds())
+                .run(() -> renderStoryless(templateName, catalog, zone, model));
+    }
+
+    private String renderStoryless(String templateName, Catalog catalog, java.time.ZoneId zone, Map<String, Object> extra) {
+        // No story, so no kind: the lookup condition is absent and kinds/ templates do not apply.
+        Template template = template(templateName, null);
+        Map<String, Object> model = new HashMap<>();
+        model.put("lang", catalog.tag());
+        model.put("nb", functions(catalog));
+        model.putAll(extra);
+        LimitedWriter out = new LimitedWriter(templateName, limits.outputBytes());
+        try {
+            Environment environment = template.createProcessingEnvironment(model, out);
+            environment.setLocale(catalog.locale().toLocale());
+            environment.setTimeZone(TimeZone.getTimeZone(zone));
+            environment.setSQLDateAndTimeTimeZone(TimeZone.getTimeZone(zone));
+            environment.process();
+        } catch (TemplateException e) {
+            out.throwIfExceeded();
+            throw templateError(e);
+        } catch (IOException e) {
+            out.throwIfExceeded();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            out.throwIfExceeded();
+            throw e;
+        }
+        out.throwIfExceeded();
+        return out.toString();
+    }
+
+    /**
+     * The template functions ({@code nb}) of one language for no story: messages, dates,
+     * numbers, plurals and case work; names of entities do not (there is no story to name them
+     * from), so a template asks those of a story's own {@code nb}.
+     */
+    public static TemplateFunctions functions(Catalog catalog) {
+        LocaleFormatter formatter = catalog.formatter();
+        return new TemplateFunctions(catalog.tag(), new Messages(catalog, formatter, null), formatter);
+    }
+
     /** The template functions ({@code nb}) for one story in one language. */
     public static TemplateFunctions functions(Story story, Catalog catalog) {
         LocaleFormatter formatter = catalog.formatter();
