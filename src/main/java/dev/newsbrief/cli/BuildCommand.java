@@ -128,15 +128,7 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     private Limits limits() {
-        Limits result = Limits.DEFAULT;
-        for (var limit : limits.entrySet()) {
-            try {
-                result = result.with(limit.getKey(), limit.getValue());
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--limit: " + e.getMessage());
-            }
-        }
-        return result;
+        return Environments.limits(limits, spec);
     }
 
     /** Format ids as users type them, for help and shell completion. */

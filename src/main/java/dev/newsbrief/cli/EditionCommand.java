@@ -149,14 +149,6 @@ final class EditionCommand implements Callable<Integer> {
     }
 
     private Limits limits() {
-        Limits result = Limits.DEFAULT;
-        for (var limit : limits.entrySet()) {
-            try {
-                result = result.with(limit.getKey(), limit.getValue());
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--limit: " + e.getMessage());
-            }
-        }
-        return result;
+        return Environments.limits(limits, spec);
     }
 }

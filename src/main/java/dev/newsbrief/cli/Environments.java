@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** What the newsletter commands take from the environment: SMTP settings, database credentials, the store. */
+/** What the commands share: limits from the command line; SMTP settings, database credentials and the store from the environment. */
 final class Environments {
     /** The variables SMTP settings are read from; nothing else of the environment reaches the mailer. */
     static final List<String> SMTP = List.of(SmtpSettings.HOST, SmtpSettings.PORT, SmtpSettings.SECURITY, SmtpSettings.USER,
@@ -31,6 +31,19 @@ final class Environments {
             }
         }
         return values;
+    }
+
+    /** The limits {@code --limit NAME=VALUE} sets, over the defaults; a bad name or value is a usage error. */
+    static dev.newsbrief.limit.Limits limits(Map<String, String> given, picocli.CommandLine.Model.CommandSpec spec) {
+        dev.newsbrief.limit.Limits result = dev.newsbrief.limit.Limits.DEFAULT;
+        for (var limit : given.entrySet()) {
+            try {
+                result = result.with(limit.getKey(), limit.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit: " + e.getMessage());
+            }
+        }
+        return result;
     }
 
     /** The newsletters' state: PostgreSQL when {@code url} is given, else files beside the output's releases. */
