@@ -111,11 +111,11 @@ public final class Feeds {
             }
         }
 
+        // No setEncoding or setLanguage: our outputter writes UTF-8 and ROME's Atom generator ignores the
+        // feed's language (xml:lang is set on the document below).
         Feed feed = new Feed("atom_1.0");
-        feed.setEncoding("UTF-8");
         feed.setId(feedId(n, language));
         feed.setTitleEx(text(title));
-        feed.setLanguage(language);
         feed.setUpdated(Date.from(newestFirst.isEmpty() ? Instant.EPOCH : newestFirst.get(0).updated()));
         Person author = new Person();
         author.setName(title);

@@ -80,7 +80,7 @@ public final class FileStore implements NewsletterStore {
             }
             Optional<Edition> proposed = next.apply(editions);
             if (proposed.isEmpty()) {
-                return proposed;
+                return Optional.empty();
             }
             Edition edition = proposed.get();
             int expected = editions.isEmpty() ? 1 : editions.getLast().number() + 1;
@@ -122,10 +122,8 @@ public final class FileStore implements NewsletterStore {
         return locked(newsletter, () -> {
             Path log = log(newsletter, number);
             Map<String, DeliveryState> states = new LinkedHashMap<>();
-            if (!Files.exists(log)) {
-                return states;
-            }
-            String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+            // No log yet: nothing recorded, read as an empty one.
+            String text = Files.exists(log) ? new String(Files.readAllBytes(log), StandardCharsets.UTF_8) : "";
             // Only lines ended by a newline were written whole: a crash mid-append leaves a tail without one.
             String[] lines = text.substring(0, text.lastIndexOf('\n') + 1).split("\n");
             for (int i = 0; i < lines.length; i++) {
@@ -190,7 +188,6 @@ public final class FileStore implements NewsletterStore {
                     // the lock goes with the channel either way
                 }
             }
-            lockFiles.clear();
         } finally {
             threads.unlock();
         }
@@ -209,9 +206,8 @@ public final class FileStore implements NewsletterStore {
             }
             end--;
         }
-        if (end < size) {
-            channel.truncate(end);
-        }
+        // Truncating to the size or beyond leaves the file as it is.
+        channel.truncate(end);
     }
 
     private List<Edition> readEditions(String newsletter) throws IOException {

@@ -200,6 +200,9 @@ public final class JdbcStore implements NewsletterStore {
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
+            } finally {
+                // A pooled connection goes back as it came: later records and seals commit on their own.
+                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw failure("cannot open an edition of " + newsletter, e);
@@ -287,6 +290,7 @@ public final class JdbcStore implements NewsletterStore {
     }
 
     private static IllegalStateException failure(String what, SQLException e) {
-        return new IllegalStateException(what + ": " + e.getMessage(), e);
+        // PostgreSQL's messages carry detail lines ("Position: 28"): one error, one line.
+        return new IllegalStateException(what + ": " + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", "; "), e);
     }
 }

@@ -105,8 +105,7 @@ public final class Mailer {
 
     /** Waits for the {@code attempt}-th retry (0 for the first): 1 s, 2 s, 4 s… at most {@link #MAX_BACKOFF}. */
     static Duration backoff(int attempt) {
-        Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt, 20));
-        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+        return Duration.ofMillis(Math.min(FIRST_BACKOFF.toMillis() << Math.min(attempt, 20), MAX_BACKOFF.toMillis()));
     }
 
     private enum Kind { SENT, FAILED, IN_DOUBT, TEMPORARY, UNREACHABLE, STOP }
@@ -149,7 +148,7 @@ public final class Mailer {
         private static DeliveryState stronger(DeliveryState a, DeliveryState b) {
             List<DeliveryState> order = List.of(DeliveryState.DEFERRED, DeliveryState.FAILED, DeliveryState.IN_DOUBT,
                     DeliveryState.SENT);
-            return order.indexOf(a) >= order.indexOf(b) ? a : b;
+            return order.get(Math.max(order.indexOf(a), order.indexOf(b)));
         }
 
         void all(List<Subscriber> subscribers) {
@@ -349,7 +348,7 @@ public final class Mailer {
             }
         }
         Throwable cause = e.getCause();
-        return oneLine(e.getMessage() + (cause == null || cause == e ? "" : ": " + cause));
+        return oneLine(e.getMessage() + (cause == null ? "" : ": " + cause));
     }
 
     private static String oneLine(String text) {

@@ -171,7 +171,8 @@ public final class NewsletterLoader {
             if (value.isBlank()) {
                 throw error(field, "must not be empty");
             }
-            if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || Character.getType(c) == Character.CONTROL)) {
+            // CR and LF are control characters (Cc) too: one check covers line breaks and the rest.
+            if (value.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
                 throw error(field, "must be one line without control characters: it goes into mail headers");
             }
             return value.strip();

@@ -35,6 +35,9 @@ public final class PlainText {
     /** Addresses written out in text: no break may fall inside one. */
     private static final Pattern URL = Pattern.compile("(?:https?|ftp)://\\S+|mailto:\\S+");
 
+    /** No break position: lastFitting and firstAfter found none. */
+    private static final int NONE = -1;
+
     private PlainText() { }
 
     /**
@@ -111,16 +114,42 @@ public final class PlainText {
 
     /** One line of text as lines of at most {@code width} columns. */
     static List<String> wrapLine(String line, int width, ULocale locale, Set<String> noBreakAfter) {
-        List<String> wrapped = new ArrayList<>();
-        if (columns(line, 0, line.length()) <= width) {
-            wrapped.add(line);
-            return wrapped;
-        }
         int indentEnd = 0;
         while (indentEnd < line.length() && line.charAt(indentEnd) == ' ') {
             indentEnd++;
         }
         String indent = line.substring(0, indentEnd);
+        int available = width - columns(indent, 0, indentEnd);
+        List<String> wrapped = new ArrayList<>();
+        List<Integer> allowed = null;
+        int start = indentEnd;
+        // Each turn either ends the line or cuts at an allowed break after 'start': ICU never breaks
+        // before a space, so every continuation starts with a word.
+        while (columns(line, start, line.length()) > available) {
+            if (allowed == null) {
+                allowed = allowedBreaks(line, indentEnd, locale, noBreakAfter);
+            }
+            int cut = lastFitting(line, start, available, allowed, true);
+            if (cut == NONE) {
+                // No break after a space fits: another that ICU allows (after a hyphen, say).
+                cut = lastFitting(line, start, available, allowed, false);
+            }
+            if (cut == NONE) {
+                // Nothing fits: the long word or URL takes a line of its own.
+                cut = firstAfter(start, allowed);
+            }
+            if (cut == NONE) {
+                break;
+            }
+            wrapped.add(indent + stripTrailing(line.substring(start, cut)));
+            start = cut;
+        }
+        wrapped.add(indent + line.substring(start));
+        return wrapped;
+    }
+
+    /** Where ICU may break {@code line} after its indent, less the breaks this class forbids. */
+    private static List<Integer> allowedBreaks(String line, int indentEnd, ULocale locale, Set<String> noBreakAfter) {
         List<int[]> urls = new ArrayList<>();
         Matcher url = URL.matcher(line);
         while (url.find()) {
@@ -134,39 +163,11 @@ public final class PlainText {
                 allowed.add(at);
             }
         }
-        int start = indentEnd;
-        String prefix = indent;
-        while (start < line.length()) {
-            int available = width - columns(prefix, 0, prefix.length());
-            if (columns(line, start, line.length()) <= available) {
-                wrapped.add(prefix + line.substring(start));
-                break;
-            }
-            int cut = lastFitting(line, start, available, allowed, true);
-            if (cut < 0) {
-                // No break after a space fits: another that ICU allows (after a hyphen, say).
-                cut = lastFitting(line, start, available, allowed, false);
-            }
-            if (cut < 0) {
-                // Nothing fits: the long word or URL takes a line of its own.
-                cut = firstAfter(start, allowed);
-            }
-            if (cut < 0) {
-                wrapped.add(prefix + line.substring(start));
-                break;
-            }
-            wrapped.add(prefix + stripTrailing(line.substring(start, cut)));
-            start = cut;
-            while (start < line.length() && line.charAt(start) == ' ') {
-                start++;
-            }
-            prefix = indent;
-        }
-        return wrapped;
+        return allowed;
     }
 
     private static int lastFitting(String line, int start, int available, List<Integer> allowed, boolean afterSpaceOnly) {
-        int best = -1;
+        int best = NONE;
         for (int at : allowed) {
             if (at <= start) {
                 continue;
@@ -187,7 +188,7 @@ public final class PlainText {
                 return at;
             }
         }
-        return -1;
+        return NONE;
     }
 
     private static boolean insideUrl(int at, List<int[]> urls) {
@@ -201,9 +202,6 @@ public final class PlainText {
 
     /** True when the word just before a break at {@code at} (after its spaces) must stay with the next one. */
     private static boolean afterBoundWord(String line, int at, Set<String> noBreakAfter, ULocale locale) {
-        if (noBreakAfter.isEmpty()) {
-            return false;
-        }
         int end = at;
         while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
             end--;
@@ -212,7 +210,8 @@ public final class PlainText {
         while (start > 0 && !Character.isWhitespace(line.charAt(start - 1))) {
             start--;
         }
-        return start < end && noBreakAfter.contains(UCharacter.toLowerCase(locale, line.substring(start, end)));
+        // An empty word (only spaces before the break) is never in the set: lowerCase drops "".
+        return noBreakAfter.contains(UCharacter.toLowerCase(locale, line.substring(start, end)));
     }
 
     private static Set<String> lowerCase(Collection<String> words, ULocale locale) {

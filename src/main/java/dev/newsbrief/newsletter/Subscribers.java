@@ -66,10 +66,7 @@ public final class Subscribers {
     }
 
     private static List<Subscriber> read(String display, String text, JsonParser parser) throws IOException {
-        if (parser.nextToken() != JsonToken.START_ARRAY) {
-            throw new InvalidInputException(display, 0, 0, "", "the subscriber list is empty; write a header row "
-                    + "'email,name' and then one subscriber per line");
-        }
+        // The text is not blank, so the parser finds at least one row: the header.
         List<Row> rows = new ArrayList<>();
         Row row;
         Lines lines = new Lines(text);
@@ -99,7 +96,7 @@ public final class Subscribers {
             throw new InvalidInputException(display, header.line(), 0, "email", "the header row has no 'email' column"
                     + hint + "; the first row names the columns, e.g. 'email,name'");
         }
-        List<Subscriber> subscribers = new ArrayList<>(rows.size() - 1);
+        List<Subscriber> subscribers = new ArrayList<>();
         Map<String, Integer> lineOf = new HashMap<>();
         for (Row subscriber : rows.subList(1, rows.size())) {
             String address = subscriber.value(email);
@@ -124,7 +121,7 @@ public final class Subscribers {
             throw new InvalidInputException(display, line, 0, "email", "'" + InvalidInputException.escape(address)
                     + "' is not an email address such as ani@example.org");
         }
-        if (name.chars().anyMatch(c -> c == '\r' || c == '\n' || Character.getType(c) == Character.CONTROL)) {
+        if (name.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException(display, line, 0, "name", "a name is one line without control characters "
                     + "(it goes into the To header); remove the line break");
         }
@@ -164,10 +161,11 @@ public final class Subscribers {
 
     /** The next record (without a schema each is an array of strings), or null at the end. */
     private static Row nextRow(Lines lines, JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken() == JsonToken.START_ARRAY ? JsonToken.START_ARRAY : parser.nextToken();
-        if (token == null) {
+        // Rows follow one another: each START_ARRAY after the previous END_ARRAY, then the end.
+        if (parser.nextToken() == null) {
             return null;
         }
+        JsonToken token;
         int line = 0;
         List<String> values = new ArrayList<>();
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
@@ -177,7 +175,6 @@ public final class Subscribers {
             }
             values.add(parser.getText());
         }
-        parser.clearCurrentToken();
         return new Row(line, values);
     }
 }

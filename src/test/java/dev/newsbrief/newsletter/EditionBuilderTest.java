@@ -120,9 +120,26 @@ class EditionBuilderTest {
         var email = Jsoup.parse(out.resolve("newsletters/morning/ru/1.email.html").toFile(), "UTF-8");
         assertThat(email.select("a[href$=.html]").eachAttr("href"))
                 .contains("https://briefs.example.org/ru/" + NEWEST_FIRST.get(0) + ".html");
-        MimeMessage message = new MimeMessage(null, Files.newInputStream(out.resolve("newsletters/morning/ru/1.eml")));
-        assertThat(message.getSubject()).isNotBlank().doesNotContain("Morning");
-        assertThat(message.getHeader("Content-Language")).containsExactly("ru");
+        // Each language's message, as published: parts, decoded subject, ASCII headers, unsubscribe headers.
+        Map<String, String> scripts = Map.of("hy", "\\p{IsArmenian}", "ru", "\\p{IsCyrillic}", "az", "[əğıİşçöü]", "en", "Morning");
+        for (String tag : List.of("hy", "az", "ru", "en")) {
+            Path eml = out.resolve("newsletters/morning/" + tag + "/1.eml");
+            byte[] raw = Files.readAllBytes(eml);
+            String head = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1).split("\r\n\r\n", 2)[0];
+            assertThat(head.chars()).as(tag + " header bytes").allMatch(c -> c < 128);
+            assertThat(head.split("\r\n")).as(tag).allMatch(line -> line.length() <= 998);
+            MimeMessage message = new MimeMessage(null, new java.io.ByteArrayInputStream(raw));
+            assertThat(message.getSubject()).as(tag).containsPattern(scripts.get(tag)).contains("1");
+            assertThat(message.getHeader("Content-Language")).containsExactly(tag);
+            assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+            assertThat(message.getHeader("List-Unsubscribe")[0]).startsWith("<https://briefs.example.org/unsubscribe?list=morning.briefs.example.org");
+            var parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+            assertThat(parts.getContentType()).startsWith("multipart/alternative");
+            assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain; charset=UTF-8");
+            assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html; charset=UTF-8");
+            assertThat((String) parts.getBodyPart(1).getContent())
+                    .isEqualTo(Files.readString(out.resolve("newsletters/morning/" + tag + "/1.email.html")).replace("\n", "\r\n"));
+        }
     }
 
     @Test

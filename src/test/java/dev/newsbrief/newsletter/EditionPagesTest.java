@@ -371,4 +371,29 @@ class EditionPagesTest {
         }
         assertThat(errors).as("vnu errors in %s", page).isEmpty();
     }
+
+    /**
+     * A right-to-left language gets dir="rtl" on every page. None of the four shipped languages is one, so Hebrew
+     * borrows the English wording here: only the direction is under test.
+     */
+    @Test
+    void aRightToLeftLanguageGetsDirRtl() {
+        Catalog english = TRANSLATIONS.catalog("en");
+        Catalog hebrew = new Catalog("he", ULocale.forLanguageTag("he"), english.messagesFile(), english.messages(), Map.of(),
+                english.lexicon());
+        Map<String, Newsletter.Language> languages = new java.util.LinkedHashMap<>(NEWSLETTER.languages());
+        Newsletter.Language en = NEWSLETTER.language("en");
+        languages.put("he", new Newsletter.Language("he", en.title(), en.from(), en.zone(), en.subscribers()));
+        Newsletter withHebrew = new Newsletter(NEWSLETTER.name(), NEWSLETTER.file(), NEWSLETTER.list(), NEWSLETTER.web(),
+                NEWSLETTER.unsubscribe(), NEWSLETTER.stories(), NEWSLETTER.schedule(), NEWSLETTER.delivery(), languages);
+        EditionPages pages = new EditionPages(RENDERER);
+
+        EditionPages.Page page = pages.edition(withHebrew, new Edition(NEWSLETTER.name(), NUMBER, AT, List.of(), false), "he", hebrew,
+                List.of());
+        for (String html : List.of(page.emailHtml(), page.webHtml(), pages.archive(withHebrew, "he", hebrew, List.of()))) {
+            Element root = Jsoup.parse(html).selectFirst("html");
+            assertThat(root.attr("lang")).isEqualTo("he");
+            assertThat(root.attr("dir")).isEqualTo("rtl");
+        }
+    }
 }

@@ -47,7 +47,10 @@ class EditionPathsTest {
             "newsletters/morning/ru/index.html, newsletters/morning/ru/feed.atom, feed.atom",
             "newsletters/morning/ru/index.html, newsletters/morning/feed.atom, ../feed.atom",
             "newsletters/morning/ru/index.html, newsletters/evening/ru/1.html, ../../evening/ru/1.html",
-            "index.html, ru/a.html, ru/a.html"})
+            "index.html, ru/a.html, ru/a.html",
+            // The page's own name is no folder, nor is the target's last part.
+            "a/b, a/b/c, b/c",
+            "newsletters/morning/ru/3.html, newsletters/morning, ../../morning"})
     void relativeLinksLeadToTheirTarget(String from, String to, String link) {
         assertThat(EditionPaths.link(from, to)).isEqualTo(link);
         // Resolved against the page's address, the link is the target's address.

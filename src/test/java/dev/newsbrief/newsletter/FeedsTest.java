@@ -199,4 +199,36 @@ class FeedsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("absolute URI");
     }
+
+    /** Readers learn who writes the feed, what each link leads to and in which language, and that titles are plain text. */
+    @Test
+    void authorLinksAndTextConstructsAreTyped() throws Exception {
+        Feed feed = wire(armenianFeed());
+        assertThat(feed.getAuthors()).singleElement().satisfies(a -> assertThat(a.getUri()).isEqualTo(MORNING.web().toString()));
+        Link alternate = feed.getAlternateLinks().get(0);
+        assertThat(alternate.getType()).isEqualTo("text/html");
+        assertThat(alternate.getHreflang()).isEqualTo("hy");
+        Link self = feed.getOtherLinks().stream().filter(l -> "self".equals(l.getRel())).findFirst().orElseThrow();
+        assertThat(self.getType()).isEqualTo("application/atom+xml");
+        assertThat(self.getHreflang()).isNull();
+        Link entryLink = feed.getEntries().get(0).getAlternateLinks().get(0);
+        assertThat(entryLink.getType()).isEqualTo("text/html");
+        assertThat(entryLink.getHreflang()).isEqualTo("hy");
+
+        org.w3c.dom.Document document = dom(armenianFeed());
+        for (String element : List.of("title", "summary")) {
+            NodeList nodes = document.getElementsByTagNameNS("http://www.w3.org/2005/Atom", element);
+            assertThat(nodes.getLength()).isPositive();
+            for (int i = 0; i < nodes.getLength(); i++) {
+                assertThat(((Element) nodes.item(i)).getAttribute("type")).as(element).isEqualTo("text");
+            }
+        }
+    }
+
+    @Test
+    void anEntryLinkMustBeAbsolute() {
+        assertThatThrownBy(() -> new Feeds.Entry(Feeds.entryId(MORNING, 1, "hy"), "t", "s", "hy", FIRST, URI.create("hy/1.html")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("link must be absolute");
+    }
 }

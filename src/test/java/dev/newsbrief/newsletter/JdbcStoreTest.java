@@ -3,8 +3,14 @@ package dev.newsbrief.newsletter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -21,6 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,6 +189,194 @@ public class JdbcStoreTest {
                 .hasMessageStartingWith("cannot connect to " + schema.url() + " as '" + schema.user() + "': ")
                 .hasMessageNotContaining("\n")
                 .hasMessageNotContaining("not-the-password");
+    }
+
+    /** A store given a missing schema fails with one message naming what failed, and leaves no connection open behind it. */
+    @Test
+    void aStoreThatCannotCreateItsTablesClosesItsPool() throws Exception {
+        String application = "newsbrief-test-" + schema.name();
+        String missing = schema.baseUrl() + "?currentSchema=" + schema.name() + "_missing&ApplicationName=" + application;
+        assertThatThrownBy(() -> JdbcStore.open(missing, schema.user(), schema.password()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot create the newsletter tables: ");
+        assertThat(awaitConnections(application, 0)).as("connections left open by the failed store").isZero();
+    }
+
+    @Test
+    void closingTheStoreClosesTheConnectionsItOpened() throws Exception {
+        String application = "newsbrief-test-" + schema.name();
+        JdbcStore own = JdbcStore.open(schema.url() + "&ApplicationName=" + application, schema.user(), schema.password());
+        try {
+            own.editions("morning");
+            assertThat(connections(application)).as("the store's pool is connected").isPositive();
+        } finally {
+            own.close();
+        }
+        assertThat(awaitConnections(application, 0)).as("connections left open after close()").isZero();
+    }
+
+    /** A data source handed in belongs to the caller: closing the store leaves it open and usable. */
+    @Test
+    void closingTheStoreLeavesADataSourceItWasGivenOpen() throws Exception {
+        try (HikariDataSource pool = JdbcStore.pool(schema.url(), schema.user(), schema.password(), 2, "newsbrief-test-given")) {
+            JdbcStore given = new JdbcStore(pool);
+            given.openEdition("morning", editions -> Optional.of(edition(1, "a")));
+            given.close();
+            assertThat(pool.isClosed()).isFalse();
+            assertThat(new JdbcStore(pool).editions("morning")).containsExactly(edition(1, "a"));
+        }
+    }
+
+    /** The pool is sized and named as asked; it keeps one idle connection and gives up waiting for one after ten seconds. */
+    @Test
+    void aPoolIsSizedAndNamedAsAsked() {
+        try (HikariDataSource pool = JdbcStore.pool(schema.url(), schema.user(), schema.password(), 3, "newsbrief-test-pool")) {
+            assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
+            assertThat(pool.getPoolName()).isEqualTo("newsbrief-test-pool");
+            assertThat(pool.getMinimumIdle()).isEqualTo(1);
+            assertThat(pool.getConnectionTimeout()).isEqualTo(10_000);
+            assertThat(pool.getDriverClassName()).isEqualTo("org.postgresql.Driver");
+        }
+    }
+
+    /** The pool is pinned to the PostgreSQL driver: another database's address is refused in one line naming it. */
+    @Test
+    void anAddressOfAnotherDatabaseIsRefusedNamingThePostgresqlDriver() {
+        String mysql = "jdbc:mysql://127.0.0.1:3306/newsbrief";
+        assertThatThrownBy(() -> JdbcStore.open(mysql, "newsbrief", "secret"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot connect to " + mysql + " as 'newsbrief': ")
+                .hasMessageContaining("org.postgresql.Driver")
+                .hasMessageNotContaining("\n")
+                .hasMessageNotContaining("secret");
+    }
+
+    /** No user given (NEWSBRIEF_DB_USER unset): the message shows an empty user, not the word null. */
+    @Test
+    void aMissingUserIsShownAsEmpty() {
+        assertThatThrownBy(() -> JdbcStore.open(schema.url(), null, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot connect to " + schema.url() + " as '': ");
+    }
+
+    /** Tables made by an administrator serve a user who may not create tables in the schema. */
+    @Test
+    void existingTablesNeedNoRightToCreateTables() throws Exception {
+        store.openEdition("morning", editions -> Optional.of(edition(1, "a")));
+        try (Connection connection = schema.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("REVOKE CREATE ON SCHEMA " + schema.name() + " FROM CURRENT_USER");
+        }
+        try (JdbcStore other = JdbcStore.open(schema.url(), schema.user(), schema.password())) {
+            assertThat(other.editions("morning")).containsExactly(edition(1, "a"));
+        }
+    }
+
+    /**
+     * A failed opening rolls its transaction back itself, so its edition lock is gone even when the
+     * data source hands the same connection out again without resetting it (as a single-connection
+     * data source does): another node can open the edition at once.
+     */
+    @Test
+    void aFailedOpeningReleasesTheEditionLockOnAReusedConnection() throws Exception {
+        try (Connection shared = schema.connect()) {
+            int pid;
+            try (Statement statement = shared.createStatement(); ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+                row.next();
+                pid = row.getInt(1);
+            }
+            JdbcStore reusing = new JdbcStore(new SingleConnectionDataSource(shared));
+            assertThatThrownBy(() -> reusing.openEdition("morning", editions -> {
+                throw new IllegalStateException("no stories today");
+            })).hasMessage("no stories today");
+
+            try (Connection observer = schema.connect();
+                 PreparedStatement locks = observer.prepareStatement(
+                         "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = ?")) {
+                locks.setInt(1, pid);
+                try (ResultSet count = locks.executeQuery()) {
+                    count.next();
+                    assertThat(count.getInt(1)).as("advisory locks still held by the failed opening").isZero();
+                }
+            }
+            assertThat(store.openEdition("morning", editions -> Optional.of(edition(1, "a")))).contains(edition(1, "a"));
+        }
+    }
+
+    /** Connections to the test database whose application name is {@code application}. */
+    private int connections(String application) throws SQLException {
+        try (Connection connection = schema.connect();
+             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE application_name = ?")) {
+            query.setString(1, application);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    /** Polls until {@code expected} connections remain (a server process ends a moment after its client leaves), at most 10 s. */
+    private int awaitConnections(String application, int expected) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int count = connections(application);
+        while (count != expected && System.nanoTime() < deadline) {
+            sleep(20);
+            count = connections(application);
+        }
+        return count;
+    }
+
+    /** Hands out one connection again and again; closing what it handed out does nothing (no reset, no rollback). */
+    private record SingleConnectionDataSource(Connection connection) implements DataSource {
+        @Override
+        public Connection getConnection() {
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            return null;
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) { }
+
+        @Override
+        public void setLoginTimeout(int seconds) { }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
     }
 
     private static void sleep(long millis) {

@@ -312,4 +312,95 @@ class MailMessagesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'ka'");
     }
+
+    @Test
+    void anEditionOfAnotherNewsletterIsRefused() {
+        Edition evening = new Edition("evening", 7, AT, List.of(), false);
+        assertThatThrownBy(() -> MailMessages.message(new MailMessages.Content(MORNING, evening, "en", "S", "", "<p/>", "t"),
+                subscriber("en")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'evening'").hasMessageContaining("'morning'");
+    }
+
+    @Test
+    void aLanguageTagThatIsNotBcp47IsRefused() {
+        MailMessages.Content content = withNewsletter(content("en"), n -> {
+            Map<String, Newsletter.Language> languages = new LinkedHashMap<>(n.languages());
+            Newsletter.Language en = languages.get("en");
+            languages.put("en_US", new Newsletter.Language("en_US", en.title(), en.from(), en.zone(), en.subscribers()));
+            return new Newsletter(n.name(), n.file(), n.list(), n.web(), n.unsubscribe(), n.stories(), n.schedule(), n.delivery(),
+                    languages);
+        });
+        MailMessages.Content underscore = new MailMessages.Content(content.newsletter(), EDITION, "en_US", "S", "", "<p/>", "t");
+        assertThatThrownBy(() -> MailMessages.message(underscore, subscriber("en")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'en_US' is not a BCP 47 language tag");
+    }
+
+    /** The returned message is already saved: a transport or a store reads its final headers without writing it first. */
+    @Test
+    void theMessageComesBackSaved() throws Exception {
+        MimeMessage message = MailMessages.message(content("hy"), subscriber("hy"));
+        assertThat(message.getMessageID()).isEqualTo(MailMessages.messageId(MORNING, EDITION, "hy", SAMPLES.get("hy").get(2)));
+        assertThat(message.getHeader("MIME-Version", null)).isEqualTo("1.0");
+        assertThat(new ContentType(message.getContentType()).getBaseType()).isEqualTo("multipart/alternative");
+    }
+
+    /** A subscriber without a (or with a blank) display name is addressed by the bare address. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.NullSource
+    @ValueSource(strings = {"", "  "})
+    void aRecipientWithoutANameGetsTheBareAddress(String name) throws Exception {
+        MimeMessage parsed = parse(build(content("en"), new MailMessages.Recipient("jane@example.org", name)));
+        InternetAddress to = (InternetAddress) parsed.getRecipients(MimeMessage.RecipientType.TO)[0];
+        assertThat(to.getAddress()).isEqualTo("jane@example.org");
+        assertThat(to.getPersonal()).isNull();
+        assertThat(parsed.getHeader("To", null)).isEqualTo("jane@example.org");
+    }
+
+    @Test
+    void aMissingHeaderValueIsNamedInTheError() {
+        assertThatThrownBy(() -> MailMessages.refuseControls("List-Id", null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("The List-Id value must not be null");
+    }
+
+    /** Each character that can end a header line is reported as a line break, not merely as a control character. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\r", "\n", "\u0085", "\u2028", "\u2029"})
+    void everyLineEndingCharacterIsCalledALineBreak(String lineEnd) {
+        assertThatThrownBy(() -> build(content("ru", "Сводка" + lineEnd + "дня"), subscriber("ru")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(String.format("a line break (U+%04X) in the Subject", (int) lineEnd.charAt(0)));
+    }
+
+    /** 998 octets is the limit itself (RFC 5322 §2.1.1): a header line of exactly 998 goes out, one more is refused. */
+    @Test
+    void aHeaderLineOfExactly998OctetsIsAllowed() {
+        byte[] bytes = build(content("en", "A".repeat(MailMessages.MAX_LINE - "Subject: ".length())), subscriber("en"));
+        assertThat(headerBlock(bytes).split("\r\n")).anySatisfy(line -> assertThat(line).hasSize(MailMessages.MAX_LINE));
+        assertThatThrownBy(() -> build(content("en", "A".repeat(MailMessages.MAX_LINE - "Subject: ".length() + 1)), subscriber("en")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("998");
+    }
+
+    /** Headers Jakarta Mail does not encode (the list name in Message-ID and List-Id) must be ASCII already. */
+    @Test
+    void aNonAsciiListNameIsRefusedNotSentRaw() {
+        MailMessages.Content content = withNewsletter(content("ru"), n -> new Newsletter(n.name(), n.file(), "утро.example.org", n.web(),
+                n.unsubscribe(), n.stories(), n.schedule(), n.delivery(), n.languages()));
+        assertThatThrownBy(() -> build(content, subscriber("ru")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Message-ID header holds a character that is not printable ASCII");
+    }
+
+    /** '~' (0x7E) is the last printable ASCII character: an unsubscribe path may hold it. */
+    @Test
+    void aTildeInAHeaderIsPrintableAscii() throws Exception {
+        MailMessages.Content content = withNewsletter(content("en"), n -> new Newsletter(n.name(), n.file(), n.list(), n.web(),
+                "https://briefs.example.org/~morning/unsubscribe?list={list}&address={address}", n.stories(), n.schedule(),
+                n.delivery(), n.languages()));
+        assertThat(parse(build(content, subscriber("en"))).getHeader("List-Unsubscribe", null))
+                .isEqualTo("<https://briefs.example.org/~morning/unsubscribe?list=morning.briefs.example.org&address=jane%40example.org>");
+    }
 }

@@ -10,14 +10,34 @@ import static dev.newsbrief.newsletter.DeliveryFixtures.subscribers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.newsbrief.model.InvalidInputException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -209,6 +229,8 @@ class MailerTest {
             assertThat(server.accepted).containsExactly("ani@example.org", "cemile@example.net");
             assertThat(time.backoffs()).isEmpty();
             assertThat(recorded()).containsEntry("Boris@Example.ORG", DeliveryState.IN_DOUBT);
+            // The record says why: the reply that never came.
+            assertThat(lastRecord("Boris@Example.ORG").get("detail").asText()).isNotBlank();
         }
     }
 
@@ -222,6 +244,25 @@ class MailerTest {
             assertThat(report.deferred()).hasSize(3).allMatch(line -> line.contains("the server refused the sender: 553 5.7.1"));
             assertThat(server.rcptAsked).isEmpty();
             assertThat(recorded()).doesNotContainValue(DeliveryState.FAILED);
+            // The one address tried stays to be sent by the next run, not in doubt.
+            assertThat(recorded()).containsOnly(Map.entry("ani@example.org", DeliveryState.DEFERRED));
+        }
+    }
+
+    /** 500 is already permanent: a refused sender stops the run, a refused recipient fails at once. */
+    @Test
+    void aReplyOf500IsPermanent() throws Exception {
+        try (FakeSmtpServer server = new FakeSmtpServer()) {
+            server.mailReply = from -> "500 5.5.2 Syntax error";
+            DeliveryReport report = deliver(mailer(server.port()), THREE, false);
+            assertThat(report.failed()).isEmpty();
+            assertThat(report.deferred()).hasSize(3).allMatch(line -> line.contains("the server refused the sender: 500"));
+        }
+        try (FakeSmtpServer server = new FakeSmtpServer()) {
+            server.rcptReply = (address, asked) -> address.startsWith("Boris") ? "500 5.5.2 Syntax error" : "250 2.1.5 OK";
+            DeliveryReport report = deliver(mailer(server.port()), THREE, false);
+            assertThat(report.failed()).containsExactly("Boris@Example.ORG: 500 5.5.2 Syntax error");
+            assertThat(time.backoffs()).isEmpty();
         }
     }
 
@@ -264,5 +305,261 @@ class MailerTest {
         assertThat(Mailer.backoff(3)).isEqualTo(Duration.ofSeconds(8));
         assertThat(Mailer.backoff(6)).isEqualTo(Mailer.MAX_BACKOFF);
         assertThat(Mailer.backoff(40)).isEqualTo(Mailer.MAX_BACKOFF);
+    }
+
+    @Test
+    void oneConnectionCarriesTheRunAndIsClosedWithQuit() throws Exception {
+        greenMail.start();
+        try (RecordingProxy proxy = new RecordingProxy(greenMailPort())) {
+            DeliveryReport report = deliver(mailer(proxy.port()), THREE, false);
+
+            assertThat(report.sent()).isEqualTo(3);
+            assertThat(proxy.connections()).hasSize(1);
+            List<String> commands = proxy.connections().getFirst();
+            assertThat(commands).filteredOn(line -> line.startsWith("MAIL FROM")).hasSize(3);
+            // Checked before each later message, and quit at the end.
+            assertThat(commands).filteredOn("NOOP"::equals).hasSize(2);
+            assertThat(commands.getLast()).isEqualTo("QUIT");
+        }
+    }
+
+    @Test
+    void aSubscriberListedTwiceGetsOneMessage() {
+        greenMail.start();
+        List<Subscriber> twice = subscribers("ani@example.org", "cemile@example.net", "ani@EXAMPLE.org");
+        DeliveryReport report = deliver(mailer(greenMailPort()), twice, false);
+
+        assertThat(report).isEqualTo(new DeliveryReport("en", 2, 0, List.of(), List.of(), List.of()));
+        assertThat(receivedBy(greenMail)).isEqualTo(once("ani@example.org", "cemile@example.net"));
+    }
+
+    /** Of two records for one mailbox (its domain written in two cases), the one that rules out sending wins. */
+    @Test
+    void theStrongerOfTwoRecordsForOneMailboxCounts() {
+        greenMail.start();
+        store.record(NEWSLETTER, 1, "en", "Boris@Example.ORG", DeliveryState.SENT, "250 OK");
+        store.record(NEWSLETTER, 1, "en", "Boris@example.org", DeliveryState.DEFERRED, "451 later");
+        store.record(NEWSLETTER, 1, "en", "cemile@EXAMPLE.NET", DeliveryState.DEFERRED, "451 later");
+        store.record(NEWSLETTER, 1, "en", "cemile@example.net", DeliveryState.FAILED, "550 no");
+        DeliveryReport report = deliver(mailer(greenMailPort()), THREE, false);
+
+        assertThat(report).isEqualTo(new DeliveryReport("en", 1, 1, List.of("cemile@example.net: refused in an earlier run"),
+                List.of(), List.of()));
+        assertThat(receivedBy(greenMail)).isEqualTo(once("ani@example.org"));
+    }
+
+    @Test
+    void anAddressThatDoesNotParseFailsAndIsNotTriedAgain() {
+        greenMail.start();
+        List<Subscriber> list = subscribers("ani at example.org", "cemile@example.net");
+        DeliveryReport report = deliver(mailer(greenMailPort()), list, false);
+
+        assertThat(report.failed()).containsExactly("ani at example.org: not an address");
+        assertThat(report.sent()).isEqualTo(1);
+        assertThat(recorded()).containsEntry("ani at example.org", DeliveryState.FAILED);
+        assertThat(lastRecord("ani at example.org").get("detail").asText()).startsWith("not an address: ");
+    }
+
+    /** TLS from the first byte, or nothing: a server that answers in clear text gets no message. */
+    @Test
+    void smtpsNeverFallsBackToClearText() throws Exception {
+        try (FakeSmtpServer server = new FakeSmtpServer()) {
+            Mailer mailer = new Mailer(new SmtpSettings("127.0.0.1", server.port(), SmtpSettings.Security.SMTPS, "", "",
+                    Duration.ofSeconds(10)), store, time, time);
+            DeliveryReport report = deliver(mailer, THREE, false);
+
+            assertThat(report.sent()).isZero();
+            assertThat(report.deferred()).hasSize(3);
+            assertThat(server.rcptAsked).isEmpty();
+            assertThat(server.accepted).isEmpty();
+        }
+    }
+
+    @Test
+    void anEditionOfAnotherNewsletterIsRefused() {
+        Edition evening = new Edition("evening", 1, Instant.parse("2025-08-08T03:00:00Z"), List.of("story-a"), false);
+        assertThatThrownBy(() -> mailer(greenMailPort()).deliver(newsletter(1000, 3), evening, "en", THREE,
+                DeliveryFixtures::message, false)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("belongs to 'evening', not to 'morning'");
+    }
+
+    @Test
+    void anInterruptWhilePacingStopsTheRunAndStaysSet() {
+        greenMail.start();
+        Mailer mailer = new Mailer(new SmtpSettings("127.0.0.1", greenMailPort(), SmtpSettings.Security.NONE, "", "",
+                Duration.ofSeconds(10)), store, time, wait -> {
+                    throw new InterruptedException();
+                });
+        DeliveryReport report;
+        boolean interrupted;
+        try {
+            report = mailer.deliver(newsletter(4, 3), EDITION, "en", THREE, DeliveryFixtures::message, false);
+        } finally {
+            interrupted = Thread.interrupted();
+        }
+
+        assertThat(interrupted).isTrue();
+        assertThat(report.sent()).isEqualTo(1);
+        assertThat(report.deferred()).containsExactly("Boris@Example.ORG: interrupted",
+                "cemile@example.net: not tried, interrupted");
+        assertThat(receivedBy(greenMail)).isEqualTo(once("ani@example.org"));
+    }
+
+    @Test
+    void anInterruptDuringTheBackoffStopsTheRun() {
+        Mailer mailer = new Mailer(new SmtpSettings("127.0.0.1", greenMailPort(), SmtpSettings.Security.NONE, "", "",
+                Duration.ofSeconds(10)), store, time, wait -> {
+                    throw new InterruptedException();
+                });
+        DeliveryReport report;
+        boolean interrupted;
+        try {
+            report = deliver(mailer, THREE, false);
+        } finally {
+            interrupted = Thread.interrupted();
+        }
+
+        assertThat(interrupted).isTrue();
+        assertThat(report.deferred()).containsExactly("ani@example.org: interrupted",
+                "Boris@Example.ORG: not tried, interrupted", "cemile@example.net: not tried, interrupted");
+        assertThat(recorded()).containsOnly(Map.entry("ani@example.org", DeliveryState.DEFERRED));
+    }
+
+    @Test
+    void theDetailIsTheServersReplyOrTheErrorWithItsCause() {
+        SMTPAddressFailedException refused = new SMTPAddressFailedException(address("lee@example.com"), "RCPT TO:<lee@example.com>",
+                550, "550 5.1.1 User unknown\n");
+        SendFailedException invalid = new SendFailedException("Invalid Addresses", refused);
+        assertThat(Mailer.detail(invalid)).isEqualTo("550 5.1.1 User unknown");
+        assertThat(Mailer.replyCode(invalid)).isEqualTo(550);
+
+        SMTPSendFailedException sender = new SMTPSendFailedException("MAIL FROM:<a@example.org>", 553,
+                "553 5.7.1 Sender rejected", null, null, null, null);
+        assertThat(Mailer.detail(sender)).isEqualTo("553 5.7.1 Sender rejected");
+        assertThat(Mailer.detail(new SMTPSendFailedException("DATA", 554, null, null, null, null, null))).isEmpty();
+
+        assertThat(Mailer.detail(new MessagingException("Couldn't connect to host",
+                new ConnectException("Connection refused")))).isEqualTo("Couldn't connect to host: java.net.ConnectException: Connection refused");
+        assertThat(Mailer.detail(new MessagingException("  Exception reading response\r\n  at the end \n"))).isEqualTo(
+                "Exception reading response at the end");
+        assertThat(Mailer.replyCode(new MessagingException("no reply"))).isZero();
+    }
+
+    @Test
+    void aDetailIsCutAt500Characters() {
+        assertThat(Mailer.detail(new MessagingException("x".repeat(500)))).isEqualTo("x".repeat(500));
+        assertThat(Mailer.detail(new MessagingException("x".repeat(501)))).isEqualTo("x".repeat(500) + "…");
+    }
+
+    /** An entry of the chain without a reply code does not hide the code of the one behind it. */
+    @Test
+    void theReplyCodeIsTheFirstRealOneInTheChain() {
+        SMTPAddressFailedException noCode = new SMTPAddressFailedException(address("a@example.org"), "RCPT", 0, "");
+        noCode.setNextException(new SMTPAddressFailedException(address("a@example.org"), "RCPT", 550, "550 no"));
+        assertThat(Mailer.replyCode(noCode)).isEqualTo(550);
+
+        SMTPSendFailedException noSendCode = new SMTPSendFailedException("MAIL", 0, "",
+                new SMTPSendFailedException("MAIL", 553, "553 no", null, null, null, null), null, null, null);
+        assertThat(Mailer.replyCode(noSendCode)).isEqualTo(553);
+    }
+
+    private static InternetAddress address(String text) {
+        try {
+            return new InternetAddress(text);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The last line the deliveries log holds for {@code address}. */
+    private JsonNode lastRecord(String address) {
+        try {
+            JsonNode last = null;
+            for (String line : Files.readAllLines(store.deliveriesLog(NEWSLETTER, 1), StandardCharsets.UTF_8)) {
+                JsonNode node = new ObjectMapper().readTree(line);
+                if (node.get("address").asText().equals(address)) {
+                    last = node;
+                }
+            }
+            assertThat(last).as("a record for " + address).isNotNull();
+            return last;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A TCP relay in front of a real server that keeps, per connection, the lines the client
+     * sent: how many connections a run opened, and whether it ended them with QUIT.
+     */
+    private static final class RecordingProxy implements AutoCloseable {
+        private final ServerSocket server;
+        private final int target;
+        private final List<ByteArrayOutputStream> sent = Collections.synchronizedList(new ArrayList<>());
+        private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
+
+        RecordingProxy(int target) throws IOException {
+            this.target = target;
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread acceptor = new Thread(this::accept, "recording-proxy");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        List<List<String>> connections() {
+            synchronized (sent) {
+                return sent.stream().map(bytes -> Arrays.asList(bytes.toString(StandardCharsets.ISO_8859_1).split("\r\n")))
+                        .toList();
+            }
+        }
+
+        private void accept() {
+            while (!server.isClosed()) {
+                try {
+                    Socket client = server.accept();
+                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                    sockets.add(client);
+                    sockets.add(upstream);
+                    ByteArrayOutputStream record = new ByteArrayOutputStream();
+                    sent.add(record);
+                    pump(client.getInputStream(), upstream.getOutputStream(), record);
+                    pump(upstream.getInputStream(), client.getOutputStream(), new ByteArrayOutputStream());
+                } catch (IOException e) {
+                    // closed
+                }
+            }
+        }
+
+        /** Copies {@code in} to {@code out}, keeping a copy; what it copies is recorded before it is passed on. */
+        private static void pump(InputStream in, OutputStream out, ByteArrayOutputStream record) {
+            Thread thread = new Thread(() -> {
+                byte[] buffer = new byte[8192];
+                try (in; out) {
+                    for (int n; (n = in.read(buffer)) >= 0; ) {
+                        record.write(buffer, 0, n);
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
+                } catch (IOException e) {
+                    // one side went away
+                }
+            }, "recording-proxy-pump");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            synchronized (sockets) {
+                for (Socket socket : sockets) {
+                    socket.close();
+                }
+            }
+        }
     }
 }

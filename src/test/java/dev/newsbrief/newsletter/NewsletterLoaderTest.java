@@ -94,6 +94,13 @@ class NewsletterLoaderTest {
         "address: morning@briefs.example.org}|address: not-an-address}|10:44: languages.ru.from.address: 'not-an-address' is not an email address",
         "zone: Europe/Moscow|colour: blue|9:5: languages.ru.zone: required field 'zone' is missing in 'languages.ru'; add it",
         "list: morning.briefs.example.org|list: morning.briefs.example.org\\nlist: again.example.org|2:1: ",
+        "max: 2|max: 51|4:33: stories.max: an edition takes 1 to 50 stories; found 51",
+        "rate: 5|rate: 1000.5|6:18: delivery.rate: messages per second must be more than 0 and at most 1000; found 1000.5",
+        "retries: 2|retries: -1|6:30: delivery.retries: retries must be 0 to 10; found -1",
+        "web: https://briefs.example.org|web: briefs.example.org|2:6: web: 'briefs.example.org' must be an absolute http or https address",
+        "web: https://briefs.example.org|web: https:briefs.example.org|2:6: web: 'https:briefs.example.org' must be an absolute http or https address",
+        "title: Утренняя сводка|title: \"  \"|9:12: languages.ru.title: must not be empty",
+        "title: Утренняя сводка|title: \"Утренняя\\u0007сводка\"|9:12: languages.ru.title: must be one line without control characters",
     })
     void aBadValueIsReportedAtItsLineAndField(String from, String to, String expected, @TempDir Path dir) throws IOException {
         String text = VALID.replace(from, to.replace("\\n", "\n"));
@@ -102,6 +109,35 @@ class NewsletterLoaderTest {
         assertThatThrownBy(() -> new NewsletterLoader().load(file))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(file + ":" + expected);
+    }
+
+    /** The limits are inclusive, a left-out rate or retry count takes its default, and the web address may be plain http. */
+    @ParameterizedTest(name = "[{0}] → [{1}]")
+    @CsvSource(delimiter = '|', value = {
+        "max: 2|max: 1|1|5|2|https://briefs.example.org/",
+        "max: 2|max: 50|50|5|2|https://briefs.example.org/",
+        "rate: 5|rate: 1000|2|1000|2|https://briefs.example.org/",
+        "retries: 2|retries: 0|2|5|0|https://briefs.example.org/",
+        "retries: 2|retries: 10|2|5|10|https://briefs.example.org/",
+        "'rate: 5, '|''|2|10|2|https://briefs.example.org/",
+        "', retries: 2'|''|2|5|3|https://briefs.example.org/",
+        "web: https://briefs.example.org|web: http://briefs.example.org|2|5|2|http://briefs.example.org/",
+    })
+    void valuesAtTheLimitsAreAccepted(String from, String to, int max, double rate, int retries, URI web, @TempDir Path dir)
+            throws IOException {
+        String text = VALID.replace(from, to);
+        assertThat(text).as("the test's replacement applies").isNotEqualTo(VALID);
+        Newsletter newsletter = new NewsletterLoader().load(write(dir, "n.yaml", text));
+        assertThat(newsletter.stories().max()).isEqualTo(max);
+        assertThat(newsletter.delivery()).isEqualTo(new Newsletter.Delivery(rate, retries));
+        assertThat(newsletter.web()).isEqualTo(web);
+    }
+
+    @Test
+    void aLanguageWithoutItsValuesIsReported(@TempDir Path dir) throws IOException {
+        Path file = write(dir, "n.yaml", VALID.substring(0, VALID.indexOf("  en:")) + "  en: ~\n");
+        assertThatThrownBy(() -> new NewsletterLoader().load(file)).isInstanceOf(InvalidInputException.class)
+                .hasMessage(file + ":13:7: languages.en: give the language's title, from and zone");
     }
 
     @Test

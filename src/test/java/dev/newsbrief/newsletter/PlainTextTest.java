@@ -1,6 +1,7 @@
 package dev.newsbrief.newsletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
@@ -148,5 +149,66 @@ class PlainTextTest {
     @Test
     void columnsCountWhatIsSeen() {
         assertThat(PlainText.columns("е\u0301ж\u00AD\u200Bз", 0, 6)).isEqualTo(3);
+    }
+
+    @Test
+    void aLineOfExactlyTheWidthStaysWholeAndSoDoesAContinuationOfExactlyTheWidth() {
+        assertThat(PlainText.wrap("aaa bbb", 7, ULocale.ENGLISH)).isEqualTo("aaa bbb");
+        assertThat(PlainText.wrap("aaaa bbb ccc", 7, ULocale.ENGLISH).lines().toList()).containsExactly("aaaa", "bbb ccc");
+        assertThat(PlainText.wrap("a", 1, ULocale.ENGLISH)).isEqualTo("a");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1})
+    void aWidthBelowOneIsRefused(int width) {
+        assertThatThrownBy(() -> PlainText.wrap("a b", width, ULocale.ENGLISH)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("width");
+    }
+
+    /** The last word is too long and no break follows it: it ends the text on a line of its own. */
+    @Test
+    void aTooLongLastWordOrAWholeLineWithoutBreaksStaysWhole() {
+        assertThat(PlainText.wrap("ab cdefghijkl", 5, ULocale.ENGLISH).lines().toList()).containsExactly("ab", "cdefghijkl");
+        assertThat(PlainText.wrap("abcdefghijkl", 5, ULocale.ENGLISH)).isEqualTo("abcdefghijkl");
+    }
+
+    /** With no break after a space in reach, one after a hyphen is taken. */
+    @Test
+    void aBreakAfterAHyphenIsTakenWhenNoSpaceFits() {
+        assertThat(PlainText.wrap("Нагорно-Карабахский", 12, RU).lines().toList()).containsExactly("Нагорно-", "Карабахский");
+        // The last such break that fits, not the first.
+        assertThat(PlainText.wrap("северо-северо-западный", 15, RU).lines().toList()).containsExactly("северо-северо-", "западный");
+    }
+
+    /** A spaced em or en dash ends the line before it; a dash that ends the text may start a line, not being spaced. */
+    @Test
+    void aSpacedDashEndsALineAndNeverStartsOne() {
+        assertThat(PlainText.wrap("aaaa \u2014 bbbb", 5, ULocale.ENGLISH).lines().toList()).containsExactly("aaaa \u2014", "bbbb");
+        assertThat(PlainText.wrap("aaaa \u2013 bbbb", 5, ULocale.ENGLISH).lines().toList()).containsExactly("aaaa \u2013", "bbbb");
+        assertThat(PlainText.wrap("aaaa\u2014 bbbb", 4, ULocale.ENGLISH).lines().toList()).containsExactly("aaaa\u2014", "bbbb");
+        assertThat(PlainText.wrap("aaaa \u2014", 5, ULocale.ENGLISH).lines().toList()).containsExactly("aaaa", "\u2014");
+    }
+
+    /** A word of the no-break list binds only as a whole word: "bb" binds, the "b" ending it does not count alone. */
+    @Test
+    void aNoBreakWordIsMatchedWhole() {
+        assertThat(PlainText.wrap("aaa bb cc", 6, ULocale.ENGLISH, List.of("bb")).lines().toList()).containsExactly("aaa", "bb cc");
+        assertThat(PlainText.wrap("aaa bb cc", 6, ULocale.ENGLISH, List.of("b")).lines().toList()).containsExactly("aaa bb", "cc");
+    }
+
+    /** A line that starts with a tab (not an indent) wraps like any other. */
+    @Test
+    void aLineStartingWithATabWraps() {
+        assertThat(PlainText.wrap("\tone two three", 5, ULocale.ENGLISH).lines().toList()).containsExactly("\tone", "two", "three");
+        assertThat(PlainText.wrap("\tone two three", 5, RU, List.of("и")).lines().toList()).containsExactly("\tone", "two", "three");
+    }
+
+    @Test
+    void enclosingMarksTakeNoColumn() {
+        assertThat(PlainText.columns("1\u20DD2\u20DE", 0, 4)).isEqualTo(2);
+        // Interlinear annotation controls: invisible format characters that are not default-ignorable.
+        assertThat(PlainText.columns("a\uFFF9b\uFFFAc\uFFFB", 0, 6)).isEqualTo(3);
+        // Default-ignorable letters (the Hangul fillers) show nothing either.
+        assertThat(PlainText.columns("a\u3164b\u115F", 0, 4)).isEqualTo(2);
     }
 }

@@ -50,6 +50,32 @@ class SmtpSettingsTest {
         assertThat(smtp.sessionProperties().toString()).doesNotContain("hunter2");
     }
 
+    @Test
+    void withoutAPasswordNoneIsShown() {
+        SmtpSettings smtp = new SmtpSettings("localhost", 25, SmtpSettings.Security.NONE, "", "", Duration.ofSeconds(30));
+        assertThat(smtp.toString()).contains("user=, password=, timeout=").doesNotContain("***");
+    }
+
+    @Test
+    void portsAndTimeoutsAreAcceptedUpToTheirLimits() {
+        assertThat(SmtpSettings.fromEnvironment(Map.of("NEWSBRIEF_SMTP_HOST", "h", "NEWSBRIEF_SMTP_PORT", "1")).port()).isEqualTo(1);
+        assertThat(SmtpSettings.fromEnvironment(Map.of("NEWSBRIEF_SMTP_HOST", "h", "NEWSBRIEF_SMTP_PORT", "65535")).port())
+                .isEqualTo(65535);
+        assertThat(SmtpSettings.fromEnvironment(Map.of("NEWSBRIEF_SMTP_HOST", "h", "NEWSBRIEF_SMTP_TIMEOUT", "1")).timeout())
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(SmtpSettings.fromEnvironment(Map.of("NEWSBRIEF_SMTP_HOST", "h", "NEWSBRIEF_SMTP_TIMEOUT", "3600")).timeout())
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(new SmtpSettings("h", 1, SmtpSettings.Security.NONE, "", "", Duration.ofMillis(1)).port()).isEqualTo(1);
+        assertThat(new SmtpSettings("h", 65535, SmtpSettings.Security.NONE, "", "", Duration.ofMillis(1)).port()).isEqualTo(65535);
+    }
+
+    @ParameterizedTest(name = "port {0}, timeout {1}")
+    @CsvSource({"0, PT30S", "65536, PT30S", "-1, PT30S", "25, PT0S", "25, PT-1S"})
+    void theConstructorRefusesAPortOrTimeoutOutOfRange(int port, Duration timeout) {
+        assertThatThrownBy(() -> new SmtpSettings("h", port, SmtpSettings.Security.NONE, "", "", timeout))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "no host             | NEWSBRIEF_SMTP_PORT=25                                | environment: NEWSBRIEF_SMTP_HOST: not set",
@@ -60,6 +86,9 @@ class SmtpSettingsTest {
         "user, no password   | NEWSBRIEF_SMTP_HOST=h,NEWSBRIEF_SMTP_USER=briefs      | environment: NEWSBRIEF_SMTP_PASSWORD: not set, but NEWSBRIEF_SMTP_USER is",
         "password, no user   | NEWSBRIEF_SMTP_HOST=h,NEWSBRIEF_SMTP_PASSWORD=pw      | environment: NEWSBRIEF_SMTP_USER: not set, but NEWSBRIEF_SMTP_PASSWORD is",
         "timeout zero        | NEWSBRIEF_SMTP_HOST=h,NEWSBRIEF_SMTP_TIMEOUT=0        | environment: NEWSBRIEF_SMTP_TIMEOUT: '0' is not seconds, 1 to 3600",
+        "timeout over an hour| NEWSBRIEF_SMTP_HOST=h,NEWSBRIEF_SMTP_TIMEOUT=3601     | environment: NEWSBRIEF_SMTP_TIMEOUT: '3601' is not seconds, 1 to 3600",
+        "port zero           | NEWSBRIEF_SMTP_HOST=h,NEWSBRIEF_SMTP_PORT=0           | environment: NEWSBRIEF_SMTP_PORT: '0' is not a port, 1 to 65535",
+        "port one too high   | NEWSBRIEF_SMTP_HOST=h,NEWSBRIEF_SMTP_PORT=65536       | environment: NEWSBRIEF_SMTP_PORT: '65536' is not a port, 1 to 65535",
     })
     void aBadValueNamesItsVariable(String what, String variables, String message) {
         Map<String, String> env = new java.util.HashMap<>();

@@ -45,6 +45,10 @@ class SubscribersTest {
         "no email column     | 'mail,name\\nani@example.org,Ani\\n'                     | list.csv:1: email: the header row has no 'email' column; the first row names the columns",
         "semicolons          | 'email;name\\nani@example.org;Ani\\n'                    | list.csv:1: email: the header row has no 'email' column (columns are separated by commas, not semicolons)",
         "email twice         | 'email,name,EMAIL\\n'                                    | list.csv:1: email: the column 'email' appears twice",
+        "tabs only           | '\\t\\n\\t'                                             | list.csv: the subscriber list is empty",
+        "email twice, no name| 'Email,EMAIL\\nani@example.org,lee@example.com\\n'     | list.csv:1: email: the column 'email' appears twice",
+        "name twice          | 'name,email,Name\\nAni,ani@example.org,Ani\\n'           | list.csv:1: name: the column 'name' appears twice",
+        "control char in name| 'email,name\\nani@example.org,A\u0007ni\\n'             | list.csv:2: name: a name is one line without control characters",
         "bad address         | 'email,name\\nani@example.org,Ani\\n\\nani at example,Ani\\n' | list.csv:4: email: 'ani at example' is not an email address",
         "no domain dot       | 'email\\nani@localhost\\n'                               | list.csv:2: email: 'ani@localhost' is not an email address",
         "empty address       | 'email,name\\n,Ani\\n'                                   | list.csv:2: email: no address; every row needs one",
@@ -53,9 +57,31 @@ class SubscribersTest {
         "unclosed quote      | 'email,name\\nani@example.org,\"Ani\\n'                  | list.csv:",
     })
     void aMistakeIsReportedAtItsLine(String what, String content, String message) throws Exception {
-        Path file = write(content.replace("\\n", "\n"));
+        Path file = write(content.replace("\\n", "\n").replace("\\t", "\t"));
         assertThatThrownBy(() -> Subscribers.load(file, Limits.DEFAULT)).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(file.getParent().resolve(message).toString()).hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void theNameColumnMayComeFirst() throws Exception {
+        assertThat(Subscribers.load(write("name,email\nAni,ani@example.org\n"), Limits.DEFAULT))
+                .containsExactly(new Subscriber("ani@example.org", "Ani"));
+    }
+
+    /** An address of 254 characters (the most RFC 5321 allows) and a name of 200 are read; one more is refused. */
+    @Test
+    void anAddressAndANameMayBeAsLongAsTheirLimits() throws Exception {
+        String longest = "a".repeat(254 - "@example.org".length()) + "@example.org";
+        String longestName = "Ա".repeat(200);
+        assertThat(Subscribers.load(write("email,name\n" + longest + "," + longestName + "\n"), Limits.DEFAULT))
+                .containsExactly(new Subscriber(longest, longestName));
+
+        Path tooLongAddress = write("email\nani@example.org\na" + longest + "\n");
+        assertThatThrownBy(() -> Subscribers.load(tooLongAddress, Limits.DEFAULT)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("list.csv:3: email: 'a" + longest + "' is not an email address");
+        Path tooLongName = write("email,name\nani@example.org,Ani\nlee@example.com," + longestName + "Ա\n");
+        assertThatThrownBy(() -> Subscribers.load(tooLongName, Limits.DEFAULT)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("list.csv:3: name: the name has 201 characters; at most 200");
     }
 
     @Test
