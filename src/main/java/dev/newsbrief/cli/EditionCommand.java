@@ -128,9 +128,8 @@ final class EditionCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        boolean troubled = result.deliveries().stream()
-                .anyMatch(report -> !report.failed().isEmpty() || !report.deferred().isEmpty() || !report.inDoubt().isEmpty());
-        return troubled ? ExitCode.DELIVERY : ExitCode.OK;
+        boolean failed = result.deliveries().stream().anyMatch(report -> !report.failed().isEmpty());
+        return result.troubled() || failed ? ExitCode.DELIVERY : ExitCode.OK;
     }
 
     private Optional<Instant> at() {

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -90,7 +89,16 @@ final class ScheduleCommand implements Callable<Integer> {
                 .withWaitForLock(true);
         try (NewsletterStore state = Environments.store(store, output, environment)) {
             EditionBuilder editions = new EditionBuilder();
-            EditionRunner runner = (file, scheduledAt) -> editions.run(file, build.withAt(Optional.of(scheduledAt)), state).summary();
+            EditionRunner runner = (file, scheduledAt) -> {
+                List<EditionBuilder.Result> results = editions.runDue(file, build, scheduledAt, state);
+                String summary = String.join(" | ", results.stream().map(EditionBuilder.Result::summary).toList());
+                if (results.getLast().troubled()) {
+                    // Recorded as a failed run, so that the status and --once's exit code show it; the next run retries.
+                    throw new IllegalStateException(summary + " (deferred addresses are retried by the next run, or now by "
+                            + "'newsbrief edition --send')");
+                }
+                return summary;
+            };
             try (NewsletterScheduler scheduler = new NewsletterScheduler(files, runner, Clock.systemUTC(), options, line -> {
                 err.println("newsbrief: " + line);
                 err.flush();

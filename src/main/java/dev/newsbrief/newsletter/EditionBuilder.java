@@ -111,6 +111,11 @@ public final class EditionBuilder {
             deliveries = List.copyOf(deliveries);
         }
 
+        /** Whether any address is left deferred (to retry) or in doubt: the run needs an operator's look. */
+        public boolean troubled() {
+            return deliveries.stream().anyMatch(report -> !report.deferred().isEmpty() || !report.inDoubt().isEmpty());
+        }
+
         /** One line for logs and the terminal. */
         public String summary() {
             if (edition.isEmpty()) {
@@ -151,6 +156,20 @@ public final class EditionBuilder {
     /** Builds (and, as {@code options} say, sends or seals) the edition due for the newsletter in {@code file}. */
     public Result run(Path file, Options options, NewsletterStore store) {
         return run(file, options, store, BuildListener.NONE);
+    }
+
+    /**
+     * What a scheduled run does at {@code at}: first delivers an edition an earlier run left open
+     * (its mail deferred by a server that was down, say), then builds and sends the edition due
+     * now — so one bad morning does not hold back the next edition by a whole cycle.
+     *
+     * @return one result, or two when an older open edition went out first
+     */
+    public List<Result> runDue(Path file, Options options, Instant at, NewsletterStore store) {
+        Options due = options.withAt(Optional.of(at));
+        Result first = run(file, due, store);
+        boolean leftOver = first.sealed() && first.edition().map(edition -> edition.at().isBefore(at)).orElse(false);
+        return leftOver ? List.of(first, run(file, due, store)) : List.of(first);
     }
 
     public Result run(Path file, Options options, NewsletterStore store, BuildListener listener) {

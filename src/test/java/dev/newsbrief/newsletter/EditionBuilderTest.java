@@ -241,6 +241,38 @@ class EditionBuilderTest {
         assertThat(greenMail.getReceivedMessages()).hasSize(8);
     }
 
+    /** A morning whose mail server was down: the edition stays open; the next run sends it first, then the edition due. */
+    @Test
+    void aRunAfterAnOutageSendsTheLeftOverEditionThenTheOneDue() throws Exception {
+        Path file = newsletter(1);
+        Files.writeString(file, Files.readString(file).replace("retries: 3 ", "retries: 0 "));
+        Map<String, String> smtp = smtp();
+        greenMail.stop();
+        try (FileStore store = store()) {
+            List<EditionBuilder.Result> down = new EditionBuilder().runDue(file, options().withSend(true, smtp),
+                    Instant.parse("2025-08-09T02:00:00Z"), store);
+            assertThat(down).hasSize(1);
+            assertThat(down.get(0).troubled()).isTrue();
+            assertThat(down.get(0).sealed()).isFalse();
+            assertThat(down.get(0).summary()).contains("deferred 2", "; open");
+        }
+        greenMail.start();
+        try (FileStore store = store()) {
+            List<EditionBuilder.Result> next = new EditionBuilder().runDue(file, options().withSend(true, smtp()),
+                    Instant.parse("2025-08-10T02:00:00Z"), store);
+            assertThat(next).hasSize(2);
+            assertThat(next.get(0).edition().orElseThrow().number()).isEqualTo(1);
+            assertThat(next.get(0).edition().orElseThrow().at()).isEqualTo(Instant.parse("2025-08-09T02:00:00Z"));
+            assertThat(next.get(1).edition().orElseThrow().number()).isEqualTo(2);
+            assertThat(next.get(1).edition().orElseThrow().at()).isEqualTo(Instant.parse("2025-08-10T02:00:00Z"));
+            assertThat(next).allMatch(EditionBuilder.Result::sealed).noneMatch(EditionBuilder.Result::troubled);
+            // The same time again: edition 2 is sealed, so the run makes edition 3, once.
+            assertThat(new EditionBuilder().runDue(file, options().withSend(true, smtp()), Instant.parse("2025-08-10T02:00:00Z"), store))
+                    .hasSize(1);
+        }
+        assertThat(greenMail.getReceivedMessages()).hasSize(3 * 8);
+    }
+
     @Test
     void sealMarksAnEditionSentWithoutSending() throws Exception {
         Path file = newsletter(2);
