@@ -155,12 +155,17 @@ public final class Renderer {
         model.put("story", story);
         model.put("lang", catalog.tag());
         model.put("nb", functions(story, catalog));
+        return process(templateName, template, model, catalog, story.timeZone());
+    }
+
+    /** Runs a template into a bounded writer, in the catalog's locale and {@code zone}; the output limit is reported first. */
+    private String process(String templateName, Template template, Map<String, Object> model, Catalog catalog, java.time.ZoneId zone) {
         LimitedWriter out = new LimitedWriter(templateName, limits.outputBytes());
         try {
             Environment environment = template.createProcessingEnvironment(model, out);
             environment.setLocale(catalog.locale().toLocale());
-            environment.setTimeZone(TimeZone.getTimeZone(story.timeZone()));
-            environment.setSQLDateAndTimeTimeZone(TimeZone.getTimeZone(story.timeZone()));
+            environment.setTimeZone(TimeZone.getTimeZone(zone));
+            environment.setSQLDateAndTimeTimeZone(TimeZone.getTimeZone(zone));
             environment.process();
         } catch (TemplateException e) {
             // The limit first: FreeMarker wraps what the writer throws (or a template catches it).
@@ -200,25 +205,7 @@ public final class Renderer {
         model.put("lang", catalog.tag());
         model.put("nb", functions(catalog));
         model.putAll(extra);
-        LimitedWriter out = new LimitedWriter(templateName, limits.outputBytes());
-        try {
-            Environment environment = template.createProcessingEnvironment(model, out);
-            environment.setLocale(catalog.locale().toLocale());
-            environment.setTimeZone(TimeZone.getTimeZone(zone));
-            environment.setSQLDateAndTimeTimeZone(TimeZone.getTimeZone(zone));
-            environment.process();
-        } catch (TemplateException e) {
-            out.throwIfExceeded();
-            throw templateError(e);
-        } catch (IOException e) {
-            out.throwIfExceeded();
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            out.throwIfExceeded();
-            throw e;
-        }
-        out.throwIfExceeded();
-        return out.toString();
+        return process(templateName, template, model, catalog, zone);
     }
 
     /**

@@ -57,6 +57,38 @@ class RendererTest {
         return render(name, "ru", Map.of());
     }
 
+    /** A page of no one story (a newsletter's): the language, the model, story-less functions, and the zone asked for. */
+    @Test
+    void aStorylessTemplateSeesItsModelTheLanguageAndTheZone() throws IOException {
+        template("page.ftlh", "${lang} ${title} ${nb.msg(\"greeting\", {\"city\": \"Ереван\"})} ${when?string(\"HH:mm Z\")}"
+                + " ${nb.plural(3)}<#if story??> story</#if>");
+        Catalog russian = catalog("ru", Map.of("greeting", "Здравствуйте, {city}"));
+        Date at = Date.from(Instant.parse("2025-08-09T02:00:00Z"));
+        assertThat(new Renderer(templates).render("page.ftlh", russian, java.time.ZoneId.of("Asia/Yerevan"), Map.of("title", "<b>", "when", at)))
+                .isEqualTo("ru &lt;b&gt; Здравствуйте, Ереван 06:00 +0400 few");
+        assertThat(new Renderer(templates).render("page.ftlh", russian, java.time.ZoneId.of("America/New_York"), Map.of("title", "x", "when", at)))
+                .endsWith(" 22:00 -0400 few");
+        // The model may give its own lang (a page about another language, say).
+        assertThat(new Renderer(templates).render("page.ftlh", russian, java.time.ZoneId.of("UTC"), Map.of("title", "x", "when", at, "lang", "hy")))
+                .startsWith("hy x");
+    }
+
+    @Test
+    void aStorylessTemplateIsBoundedAndItsErrorsAreBadInput() throws IOException {
+        template("big.ftlh", "<#list 1..100000 as i>xxxxxxxxxx</#list>");
+        template("broken.ftlh", "${missing.value}");
+        Catalog english = catalog("en", Map.of());
+        Renderer small = new Renderer(templates, dev.newsbrief.limit.Limits.DEFAULT.with("output-bytes", "1K"));
+        assertThatThrownBy(() -> small.render("big.ftlh", english, java.time.ZoneId.of("UTC"), Map.of()))
+                .isInstanceOf(dev.newsbrief.limit.LimitExceededException.class).hasMessageContaining("output-bytes");
+        assertThatThrownBy(() -> new Renderer(templates).render("broken.ftlh", english, java.time.ZoneId.of("UTC"), Map.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("missing");
+        assertThatThrownBy(() -> new Renderer(templates).render("broken.ftlh", null, java.time.ZoneId.of("UTC"), Map.of()))
+                .hasMessageContaining("'catalog'");
+        assertThatThrownBy(() -> new Renderer(templates).render("broken.ftlh", english, null, Map.of()))
+                .hasMessageContaining("'zone'");
+    }
+
     @Test
     void aTemplateSeesTheStoryTheLanguageAndTheFunctions() throws IOException {
         template("t.ftlh", "${story.id} ${lang} ${nb.msg(\"greeting\", {\"city\": nb.name(story.event.city)})}");
