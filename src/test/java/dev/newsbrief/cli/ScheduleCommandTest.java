@@ -3,11 +3,10 @@ package dev.newsbrief.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import dev.newsbrief.testing.Smtp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,13 +26,8 @@ class ScheduleCommandTest {
     Path dir;
 
     @BeforeEach
-    void startSmtp() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-        greenMail.start();
+    void startSmtp() {
+        greenMail = Smtp.start();
     }
 
     @AfterEach
@@ -42,8 +36,7 @@ class ScheduleCommandTest {
     }
 
     private int run(String... args) {
-        Map<String, String> environment = Map.of("NEWSBRIEF_SMTP_HOST", "127.0.0.1",
-                "NEWSBRIEF_SMTP_PORT", String.valueOf(greenMail.getSmtp().getServerSetup().getPort()), "NEWSBRIEF_SMTP_SECURITY", "none");
+        Map<String, String> environment = Smtp.environment(greenMail);
         return NewsbriefCommand.commandLine(new PrintWriter(out), new PrintWriter(err), environment::get).execute(args);
     }
 

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import dev.newsbrief.build.ManifestEntry;
 import dev.newsbrief.model.InvalidInputException;
+import dev.newsbrief.testing.Smtp;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,13 +40,8 @@ class EditionBuilderTest {
     private GreenMail greenMail;
 
     @BeforeEach
-    void startSmtp() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-        greenMail.start();
+    void startSmtp() {
+        greenMail = Smtp.start();
     }
 
     @AfterEach
@@ -56,8 +50,7 @@ class EditionBuilderTest {
     }
 
     private Map<String, String> smtp() {
-        return Map.of("NEWSBRIEF_SMTP_HOST", "127.0.0.1", "NEWSBRIEF_SMTP_PORT",
-                String.valueOf(greenMail.getSmtp().getServerSetup().getPort()), "NEWSBRIEF_SMTP_SECURITY", "none");
+        return Smtp.environment(greenMail);
     }
 
     /** The sample newsletter, with {@code max} stories an edition and its own subscriber lists, in the test's folder. */

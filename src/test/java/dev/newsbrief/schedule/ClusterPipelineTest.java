@@ -3,16 +3,15 @@ package dev.newsbrief.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.newsbrief.newsletter.DeliveryState;
 import dev.newsbrief.newsletter.Edition;
 import dev.newsbrief.newsletter.JdbcStore;
 import dev.newsbrief.newsletter.JdbcStoreTest.TestSchema;
+import dev.newsbrief.testing.Smtp;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,18 +46,13 @@ class ClusterPipelineTest {
     void aNodeKilledWhileSendingIsRecoveredAndEachSubscriberGetsEachEditionOnce(@TempDir Path tmp) throws Exception {
         Path newsletter = newsletter(tmp);
         Path runs = tmp.resolve("runs.txt");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-        smtp.start();
+        GreenMail smtp = Smtp.start();
         List<ChildJvm> nodes = new ArrayList<>();
         try (TestSchema schema = TestSchema.create()) {
             List<String> properties = List.of("-Dnewsbrief.test.store=" + schema.url(), "-Dnewsbrief.test.runs=" + runs,
                     "-Dnewsbrief.test.output=" + tmp.resolve("out"));
             Map<String, String> environment = Map.of("NEWSBRIEF_DB_USER", schema.user(), "NEWSBRIEF_DB_PASSWORD", schema.password(),
-                    "NEWSBRIEF_SMTP_HOST", "127.0.0.1", "NEWSBRIEF_SMTP_PORT", String.valueOf(port));
+                    "NEWSBRIEF_SMTP_HOST", "127.0.0.1", "NEWSBRIEF_SMTP_PORT", Smtp.environment(smtp).get("NEWSBRIEF_SMTP_PORT"));
             for (int i = 0; i < 3; i++) {
                 nodes.add(ChildJvm.start(properties, environment,
                         List.of(schema.url(), PipelineRunner.class.getName(), "1000", newsletter.toString())));
