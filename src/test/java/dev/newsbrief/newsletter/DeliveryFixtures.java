@@ -23,11 +23,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 
 /** Shared pieces of the delivery tests: a newsletter, an edition, messages, fake time, and what a server received. */
 final class DeliveryFixtures {
@@ -191,15 +189,14 @@ final class DeliveryFixtures {
     }
 
     /** A store that remembers every record with the fake time it was made at. */
-    static final class RecordingStore implements NewsletterStore {
+    static final class RecordingStore extends ForwardingStore {
         record Entry(String address, DeliveryState state, String detail, Instant at) { }
 
-        private final NewsletterStore store;
         private final Clock clock;
         final List<Entry> entries = Collections.synchronizedList(new ArrayList<>());
 
         RecordingStore(NewsletterStore store, Clock clock) {
-            this.store = store;
+            super(store);
             this.clock = clock;
         }
 
@@ -208,25 +205,9 @@ final class DeliveryFixtures {
                     .map(Entry::at).toList();
         }
 
-        @Override
-        public List<Edition> editions(String newsletter) {
-            return store.editions(newsletter);
-        }
 
-        @Override
-        public Optional<Edition> openEdition(String newsletter, Function<List<Edition>, Optional<Edition>> next) {
-            return store.openEdition(newsletter, next);
-        }
 
-        @Override
-        public void seal(String newsletter, int number) {
-            store.seal(newsletter, number);
-        }
 
-        @Override
-        public Map<String, DeliveryState> deliveries(String newsletter, int number, String language) {
-            return store.deliveries(newsletter, number, language);
-        }
 
         @Override
         public void record(String newsletter, int number, String language, String address, DeliveryState state, String detail) {
@@ -234,9 +215,5 @@ final class DeliveryFixtures {
             store.record(newsletter, number, language, address, state, detail);
         }
 
-        @Override
-        public void close() {
-            store.close();
-        }
     }
 }

@@ -4,7 +4,6 @@ import dev.newsbrief.limit.Limits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,35 +44,18 @@ public final class KillableDelivery {
     }
 
     /** Halts the JVM instead of writing the N-th SENT record: a crash between the server's 250 and the record. */
-    private static final class HaltingStore implements NewsletterStore {
-        private final NewsletterStore store;
+    private static final class HaltingStore extends ForwardingStore {
         private final int haltAt;
         private final AtomicInteger sent = new AtomicInteger();
 
         HaltingStore(NewsletterStore store, int haltAt) {
-            this.store = store;
+            super(store);
             this.haltAt = haltAt;
         }
 
-        @Override
-        public List<Edition> editions(String newsletter) {
-            return store.editions(newsletter);
-        }
 
-        @Override
-        public Optional<Edition> openEdition(String newsletter, java.util.function.Function<List<Edition>, Optional<Edition>> next) {
-            return store.openEdition(newsletter, next);
-        }
 
-        @Override
-        public void seal(String newsletter, int number) {
-            store.seal(newsletter, number);
-        }
 
-        @Override
-        public Map<String, DeliveryState> deliveries(String newsletter, int number, String language) {
-            return store.deliveries(newsletter, number, language);
-        }
 
         @Override
         public void record(String newsletter, int number, String language, String address, DeliveryState state, String detail) {
@@ -85,9 +67,5 @@ public final class KillableDelivery {
             store.record(newsletter, number, language, address, state, detail);
         }
 
-        @Override
-        public void close() {
-            store.close();
-        }
     }
 }
