@@ -259,7 +259,7 @@ public final class Builder {
             return render.get();
         } catch (MissingGlyphException missing) {
             String problem = missing.language() + ": character " + MissingGlyphException.describe(missing.codePoint())
-                    + " is not in the PDF font '" + missing.family() + "' (in \"" + missing.context()
+                    + " " + MissingGlyphException.notIn(missing.families()) + " (in \"" + missing.context()
                     + "\"); remove it, or give this language a font that has it in templates/" + PdfFonts.CONFIG;
             var path = TextLocator.find(source.story(), missing.codePoint());
             if (path.isPresent()) {

@@ -38,14 +38,13 @@ import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
 import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
  * Renders printable briefs: a FreeMarker print template (XHTML) laid out by openpdf-html.
- * Checks glyph coverage before writing, reads resources only through {@link LockedUserAgent},
+ * Draws each run of text with the first family of its language's list that has its glyphs
+ * ({@link FontRuns}), checks glyph coverage before writing, reads resources only through {@link LockedUserAgent},
  * and makes the bytes depend only on the inputs (dates, document ID, subset font names).
  * Create once and reuse: fonts are parsed once. Renders one document at a time.
  *
@@ -103,7 +102,7 @@ public final class PdfRenderer {
             Deadline deadline) {
         Document document = parse(template, xhtml);
         deadline.check();
-        checkCoverage(document.getDocumentElement(), language);
+        FontRuns.apply(document, fonts, language);
         deadline.check();
         byte[] digest = sha256(xhtml + "\n" + options.paper() + "\n" + options.profile() + "\n" + options.date());
         fonts.seedSubsetPrefixes(digest);
@@ -167,6 +166,8 @@ public final class PdfRenderer {
             writer.getInfo().put(PdfName.MODDATE, new PdfDate(calendar));
             writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(language));
+            // The bookmarks are the brief's table of contents: show them when the file opens.
+            writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
         }
 
         @Override
@@ -187,49 +188,6 @@ public final class PdfRenderer {
                 renderer.getWriter().createXmpMetadata();
             }
         }
-    }
-
-    /** Every character of the visible text must be in its language's fonts. */
-    private void checkCoverage(Element root, String documentLanguage) {
-        Node body = root.getElementsByTagNameNS("*", "body").item(0);
-        if (body != null) {
-            checkCoverage(body, languageOf(root, documentLanguage));
-        }
-    }
-
-    private void checkCoverage(Node node, String language) {
-        if (node instanceof Element element) {
-            if (!element.getAttribute("lang").isEmpty()) {
-                language = element.getAttribute("lang");
-            }
-            if (element.getLocalName() != null && (element.getLocalName().equals("style") || element.getLocalName().equals("script"))) {
-                return;
-            }
-        }
-        if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
-            String text = node.getNodeValue();
-            for (String family : fonts.families(language).all()) {
-                int missing = fonts.firstMissing(text, family);
-                if (missing >= 0) {
-                    throw new MissingGlyphException(language, missing, family, snippet(text, missing));
-                }
-            }
-        }
-        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-            checkCoverage(child, language);
-        }
-    }
-
-    private static String languageOf(Element root, String fallback) {
-        return root.getAttribute("lang").isEmpty() ? fallback : root.getAttribute("lang");
-    }
-
-    private static String snippet(String text, int codePoint) {
-        String clean = text.strip().replaceAll("\\s+", " ");
-        int at = clean.indexOf(Character.toString(codePoint));
-        int from = Math.max(0, at - 30);
-        int to = Math.min(clean.length(), at + 30);
-        return (from > 0 ? "…" : "") + clean.substring(from, to) + (to < clean.length() ? "…" : "");
     }
 
     /** Parses the template's XHTML with no DTDs and no external entities: nothing is fetched. */

@@ -169,6 +169,24 @@ public final class ResourceSet {
         }
     }
 
+    /**
+     * Where {@link #findBytes} reads {@code relative} from: the real path of the user's file, else
+     * the classpath name of the embedded one; empty when neither has it. For libraries that open
+     * a file again by name (openpdf-html reads a font's metrics that way).
+     */
+    public Optional<String> origin(String relative) {
+        if (findBytes(relative).isEmpty()) {
+            return Optional.empty();
+        }
+        if (override != null) {
+            Optional<Path> real = inside(override.resolve(relative).normalize());
+            if (real.isPresent() && !Files.isDirectory(real.get())) {
+                return Optional.of(real.get().toString());
+            }
+        }
+        return Optional.of(embeddedRoot + "/" + relative);
+    }
+
     /** Names of the sub-directories of {@code relative}, from both layers, sorted. */
     public SortedSet<String> directories(String relative) {
         SortedSet<String> names = new TreeSet<>();

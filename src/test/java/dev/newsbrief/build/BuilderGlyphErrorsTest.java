@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BuilderGlyphErrorsTest {
     private static final String DOVE = "\uD83D\uDD4A";
-    private static final String PROBLEM = "character U+1F54A (DOVE OF PEACE) is not in the PDF font 'DejaVu Serif'";
+    private static final String PROBLEM = "character U+1F54A (DOVE OF PEACE) is in none of the PDF fonts 'Noto Serif', 'Noto Serif Armenian'";
     private static final String REMEDY = "; remove it, or give this language a font that has it in templates/pdf/fonts.yaml";
 
     private final Builder builder = new Builder();

@@ -40,7 +40,7 @@ class PdfSafetyTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("story.yaml:")
                 .hasMessageContaining("quotes[2].translations.ru")
-                .hasMessageContaining("ru: character U+1F54A (DOVE OF PEACE) is not in the PDF font 'DejaVu Serif'");
+                .hasMessageContaining("ru: character U+1F54A (DOVE OF PEACE) is in none of the PDF fonts 'Noto Serif', 'Noto Serif Armenian'");
         assertThat(Fixtures.publishedFiles(out)).isEmpty();
     }
 

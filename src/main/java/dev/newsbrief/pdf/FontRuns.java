@@ -1,0 +1,160 @@
+package dev.newsbrief.pdf;
+
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.lang.UScriptRun;
+import java.util.ArrayList;
+import java.util.List;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Font fallback for openpdf-html, which draws each element's text in the first family of its
+ * {@code font-family} only. Before layout, the text of the body is split into runs by script
+ * (ICU's {@link UScriptRun}: spaces, digits and punctuation stay with the letters around them);
+ * each run is drawn by the first family of its language's list that has all its characters, or
+ * else character by character by the first family that has each. A run whose family is not the
+ * body's is wrapped in a {@code <span>} naming its family. The print stylesheet therefore sets
+ * {@code font-family} on {@code body} only, to the first family of the document's list.
+ *
+ * <p>A character that no family of the list has stops the document ({@link MissingGlyphException})
+ * before anything is laid out.
+ */
+final class FontRuns {
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
+
+    private final PdfFonts fonts;
+    private final String bodyFamily;
+
+    private FontRuns(PdfFonts fonts, String bodyFamily) {
+        this.fonts = fonts;
+        this.bodyFamily = bodyFamily;
+    }
+
+    /** A stretch of text and the family that draws it. */
+    private record Segment(String text, String family) { }
+
+    /**
+     * Checks and splits the text of {@code document}'s body in place.
+     *
+     * @param documentLanguage the language whose first family the body is set in (the print
+     *                         template's {@code fonts}); elements with a {@code lang} attribute use
+     *                         their own language's list inside
+     */
+    static void apply(Document document, PdfFonts fonts, String documentLanguage) {
+        Element root = document.getDocumentElement();
+        Node body = root.getElementsByTagNameNS("*", "body").item(0);
+        if (body == null) {
+            return;
+        }
+        String language = root.getAttribute("lang").isEmpty() ? documentLanguage : root.getAttribute("lang");
+        new FontRuns(fonts, fonts.families(documentLanguage).get(0)).walk(body, language);
+    }
+
+    private void walk(Node node, String language) {
+        if (node instanceof Element element) {
+            if (!element.getAttribute("lang").isEmpty()) {
+                language = element.getAttribute("lang");
+            }
+            String name = element.getLocalName();
+            if ("style".equals(name) || "script".equals(name)) {
+                return;
+            }
+        }
+        Node child = node.getFirstChild();
+        while (child != null) {
+            Node next = child.getNextSibling();
+            if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                split(child, language);
+            } else {
+                walk(child, language);
+            }
+            child = next;
+        }
+    }
+
+    private void split(Node textNode, String language) {
+        String text = textNode.getNodeValue();
+        List<Segment> segments = segments(text, language);
+        if (segments.stream().allMatch(segment -> segment.family().equals(bodyFamily))) {
+            return;
+        }
+        Document document = textNode.getOwnerDocument();
+        Node parent = textNode.getParentNode();
+        for (Segment segment : segments) {
+            Node replacement;
+            if (segment.family().equals(bodyFamily)) {
+                replacement = document.createTextNode(segment.text());
+            } else {
+                Element span = document.createElementNS(XHTML, "span");
+                span.setAttribute("style", "font-family: \"" + segment.family() + "\"");
+                span.appendChild(document.createTextNode(segment.text()));
+                replacement = span;
+            }
+            parent.insertBefore(replacement, textNode);
+        }
+        parent.removeChild(textNode);
+    }
+
+    /** The text cut where its family changes; invisible characters go with what precedes them. */
+    List<Segment> segments(String text, String language) {
+        List<String> families = fonts.families(language);
+        List<Segment> segments = new ArrayList<>();
+        UScriptRun runs = new UScriptRun(text);
+        while (runs.next()) {
+            String run = text.substring(runs.getScriptStart(), runs.getScriptLimit());
+            String whole = families.stream().filter(family -> drawsAll(family, run)).findFirst().orElse(null);
+            if (whole != null) {
+                add(segments, run, whole);
+                continue;
+            }
+            for (int i = 0; i < run.length(); ) {
+                int codePoint = run.codePointAt(i);
+                String character = Character.toString(codePoint);
+                String previous = segments.isEmpty() ? null : segments.get(segments.size() - 1).family();
+                String family;
+                if (PdfFonts.invisible(codePoint)) {
+                    family = previous == null ? families.get(0) : previous;
+                } else if (previous != null && shared(codePoint) && fonts.draws(previous, codePoint)) {
+                    // A hyphen or a space inside an Armenian word stays in the Armenian face.
+                    family = previous;
+                } else {
+                    family = fonts.familyFor(codePoint, families);
+                    if (family == null) {
+                        throw new MissingGlyphException(language, codePoint, families, snippet(text, codePoint));
+                    }
+                }
+                add(segments, character, family);
+                i += character.length();
+            }
+        }
+        return segments;
+    }
+
+    /** Punctuation, digits and marks that belong to no one script. */
+    private static boolean shared(int codePoint) {
+        int script = UScript.getScript(codePoint);
+        return script == UScript.COMMON || script == UScript.INHERITED;
+    }
+
+    private boolean drawsAll(String family, String run) {
+        return run.codePoints().allMatch(cp -> PdfFonts.invisible(cp) || fonts.draws(family, cp));
+    }
+
+    private static void add(List<Segment> segments, String text, String family) {
+        int last = segments.size() - 1;
+        if (last >= 0 && segments.get(last).family().equals(family)) {
+            segments.set(last, new Segment(segments.get(last).text() + text, family));
+        } else {
+            segments.add(new Segment(text, family));
+        }
+    }
+
+    private static String snippet(String text, int codePoint) {
+        String clean = text.strip().replaceAll("\\s+", " ");
+        int at = clean.indexOf(Character.toString(codePoint));
+        int from = Math.max(0, at - 30);
+        int to = Math.min(clean.length(), at + 30);
+        return (from > 0 ? "…" : "") + clean.substring(from, to) + (to < clean.length() ? "…" : "");
+    }
+}
