@@ -8,6 +8,8 @@ import dev.newsbrief.model.StoryLoader;
 import dev.newsbrief.model.StorySource;
 import dev.newsbrief.model.TextLocator;
 import dev.newsbrief.pdf.MissingGlyphException;
+import dev.newsbrief.font.FontConfig;
+import dev.newsbrief.font.WebFonts;
 import dev.newsbrief.pdf.PdfFonts;
 import dev.newsbrief.pdf.PdfRenderer;
 import dev.newsbrief.render.HtmlBrief;
@@ -40,6 +42,7 @@ public final class Builder {
     public static final String MANIFEST = "manifest.json";
 
     private final Map<String, PdfFonts> fonts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, WebFonts> webFonts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BuildResult build(BuildOptions options) {
         return build(options, BuildListener.NONE);
@@ -65,7 +68,7 @@ public final class Builder {
             storyCatalogs.add(catalogs);
         }
         Renderer renderer = new Renderer(options.templates(), options.limits());
-        HtmlBrief html = new HtmlBrief(renderer);
+        HtmlBrief html = new HtmlBrief(renderer, webFonts(options));
         PdfRenderer pdf = needsPdf(options) ? new PdfRenderer(renderer, templates(options), fonts(options), options.limits()) : null;
 
         Path output = options.output().toAbsolutePath().normalize();
@@ -251,6 +254,12 @@ public final class Builder {
     /** Fonts are parsed once per Builder and templates directory: parsing is the costly part of a cold PDF. */
     private PdfFonts fonts(BuildOptions options) {
         return fonts.computeIfAbsent(options.templates() + " " + options.limits(), key -> PdfFonts.load(templates(options), options.limits()));
+    }
+
+    /** The faces each HTML page inlines (subsets of the same fonts as the PDF), read once per Builder and templates directory. */
+    private WebFonts webFonts(BuildOptions options) {
+        return webFonts.computeIfAbsent(options.templates() + " " + options.limits(),
+                key -> new WebFonts(FontConfig.load(templates(options), options.limits())));
     }
 
     /** Points a missing glyph at the story field (or message) that holds the character. */
