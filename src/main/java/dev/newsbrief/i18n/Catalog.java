@@ -27,6 +27,8 @@ public final class Catalog {
     private final Map<String, MessageFormat> compiled = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> argumentNames = new ConcurrentHashMap<>();
     private volatile LocaleFormatter formatter;
+    /** The line-breaking rules of any language by tag (a document may hold several); none by default. */
+    private final java.util.function.Function<String, Typography> typographies;
 
     /**
      * @param tag          the BCP 47 tag, as named by the directory under {@code translations/}
@@ -38,11 +40,12 @@ public final class Catalog {
      */
     public Catalog(String tag, ULocale locale, String messagesFile, Map<String, String> messages,
                    Map<String, Origin> origins, Lexicon lexicon) {
-        this(tag, locale, messagesFile, messages, origins, lexicon, null);
+        this(tag, locale, messagesFile, messages, origins, lexicon, null, Typography::none);
     }
 
     private Catalog(String tag, ULocale locale, String messagesFile, Map<String, String> messages,
-                    Map<String, Origin> origins, Lexicon lexicon, LocaleFormatter formatter) {
+                    Map<String, Origin> origins, Lexicon lexicon, LocaleFormatter formatter,
+                    java.util.function.Function<String, Typography> typographies) {
         this.tag = tag;
         this.locale = locale;
         this.messagesFile = messagesFile;
@@ -50,6 +53,28 @@ public final class Catalog {
         this.origins = Map.copyOf(origins);
         this.lexicon = lexicon;
         this.formatter = formatter;
+        this.typographies = java.util.Objects.requireNonNull(typographies, "The parameter 'typographies' must not be null");
+    }
+
+    /**
+     * This catalog with the line-breaking rules of every language: {@code typographies} gives
+     * the rules of a language tag (those of a language without rules are empty).
+     */
+    public Catalog withTypography(java.util.function.Function<String, Typography> typographies) {
+        return new Catalog(tag, locale, messagesFile, messages, origins, lexicon, formatter, typographies);
+    }
+
+    /** The line-breaking rules of this catalog's language ({@code translations/<tag>/typography.yaml}). */
+    public Typography typography() {
+        return typographies.apply(tag);
+    }
+
+    /**
+     * The line-breaking rules of the language {@code otherTag} (a {@code lang} attribute inside a
+     * document of this language), or none when it has no rules.
+     */
+    public Typography typography(String otherTag) {
+        return typographies.apply(otherTag);
     }
 
     /** This catalog with a story's own messages and lexicon laid over it, key by key. */
@@ -58,7 +83,7 @@ public final class Catalog {
         merged.putAll(storyMessages);
         Map<String, Origin> mergedOrigins = new LinkedHashMap<>(origins);
         mergedOrigins.putAll(storyOrigins);
-        return new Catalog(tag, locale, messagesFile, merged, mergedOrigins, lexicon.merge(storyLexicon), formatter());
+        return new Catalog(tag, locale, messagesFile, merged, mergedOrigins, lexicon.merge(storyLexicon), formatter(), typographies);
     }
 
     public String tag() {

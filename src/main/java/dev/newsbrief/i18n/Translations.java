@@ -33,10 +33,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class Translations {
     public static final String MESSAGES = "messages.yaml";
     public static final String LEXICON = "lexicon.yaml";
+    /** Optional: the language's line-breaking rules ({@link Typography}). */
+    public static final String TYPOGRAPHY = Typography.FILE;
 
     private final ResourceSet files;
     private final Limits limits;
     private final Map<String, Catalog> catalogs = new ConcurrentHashMap<>();
+    private final Map<String, Typography> typographies = new ConcurrentHashMap<>();
     private volatile SortedSet<String> tags;
 
     public Translations(ResourceSet files) {
@@ -104,6 +107,47 @@ public final class Translations {
         return shared.withStoryWording(messages, origins, lexicon);
     }
 
+    /**
+     * The line-breaking rules of the language {@code tag} (matched without regard to case, and
+     * by its primary subtag when the whole tag has no translations: {@code en-US} → {@code en}),
+     * read from {@code <tag>/typography.yaml}; none when the language or its file does not exist.
+     * An override file replaces the embedded one whole (rules are a list, not keys to merge), so
+     * {@code rules: []} turns them off. Parsed once and cached.
+     *
+     * @throws InvalidInputException with file, line and column when the file is malformed
+     */
+    public Typography typography(String tag) {
+        String known = knownTag(tag);
+        if (known == null) {
+            return Typography.none(tag);
+        }
+        return typographies.computeIfAbsent(known, this::loadTypography);
+    }
+
+    private String knownTag(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        String primary = tag.split("[-_]", 2)[0];
+        for (String candidate : List.of(tag, primary)) {
+            for (String available : tags()) {
+                if (available.equalsIgnoreCase(candidate)) {
+                    return available;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Typography loadTypography(String tag) {
+        List<ResourceSet.Resource> layers = files.layers(tag + "/" + TYPOGRAPHY);
+        if (layers.isEmpty()) {
+            return Typography.none(tag);
+        }
+        ResourceSet.Resource top = layers.get(layers.size() - 1);
+        return Typography.parse(tag, top.displayName(), top.text(), ULocale.forLanguageTag(tag), limits);
+    }
+
     /** Checks that every language file of a story bundle is for a language that exists. */
     public void checkBundleLanguages(StorySource story) {
         for (var entry : story.wording().entrySet()) {
@@ -139,7 +183,10 @@ public final class Translations {
             Lexicon parsed = lexicon(layer.displayName(), root, locale, lexicon);
             lexicon = lexicon == null ? parsed : lexicon.merge(parsed);
         }
-        return new Catalog(tag, locale, messageLayers.get(messageLayers.size() - 1).displayName(), messages, origins, lexicon);
+        // Rules are checked with the catalogue, so a bad typography file fails before anything renders.
+        typography(tag);
+        return new Catalog(tag, locale, messageLayers.get(messageLayers.size() - 1).displayName(), messages, origins, lexicon)
+                .withTypography(this::typography);
     }
 
     private List<ResourceSet.Resource> require(String tag, String name) {

@@ -2,8 +2,11 @@ package dev.newsbrief.pdf;
 
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.lang.UScriptRun;
+import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -81,19 +84,47 @@ final class FontRuns {
         }
         Document document = textNode.getOwnerDocument();
         Node parent = textNode.getParentNode();
+        // openpdf-html may break a line wherever one inline box ends and the next begins, so a word
+        // drawn by two families (ԱՄՆ‑ի, 8‑ին: U+2011 and digits are not in Noto Serif Armenian)
+        // is held together by a nowrap span around its pieces.
+        String[] familyAt = new String[text.length()];
+        int offset = 0;
         for (Segment segment : segments) {
-            Node replacement;
-            if (segment.family().equals(bodyFamily)) {
-                replacement = document.createTextNode(segment.text());
-            } else {
-                Element span = document.createElementNS(XHTML, "span");
-                span.setAttribute("style", "font-family: \"" + segment.family() + "\"");
-                span.appendChild(document.createTextNode(segment.text()));
-                replacement = span;
-            }
-            parent.insertBefore(replacement, textNode);
+            Arrays.fill(familyAt, offset, offset + segment.text().length(), segment.family());
+            offset += segment.text().length();
         }
+        BreakIterator words = BreakIterator.getLineInstance(Locale.ROOT);
+        words.setText(text);
+        List<Segment> pending = new ArrayList<>();
+        int start = words.first();
+        for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
+            List<Segment> pieces = new ArrayList<>();
+            for (int i = start; i < end; i++) {
+                add(pieces, String.valueOf(text.charAt(i)), familyAt[i]);
+            }
+            if (pieces.size() == 1) {
+                add(pending, pieces.get(0).text(), pieces.get(0).family());
+                continue;
+            }
+            pending.forEach(piece -> parent.insertBefore(node(document, piece), textNode));
+            pending.clear();
+            Element nowrap = document.createElementNS(XHTML, "span");
+            nowrap.setAttribute("style", "white-space: nowrap");
+            pieces.forEach(piece -> nowrap.appendChild(node(document, piece)));
+            parent.insertBefore(nowrap, textNode);
+        }
+        pending.forEach(piece -> parent.insertBefore(node(document, piece), textNode));
         parent.removeChild(textNode);
+    }
+
+    private Node node(Document document, Segment segment) {
+        if (segment.family().equals(bodyFamily)) {
+            return document.createTextNode(segment.text());
+        }
+        Element span = document.createElementNS(XHTML, "span");
+        span.setAttribute("style", "font-family: \"" + segment.family() + "\"");
+        span.appendChild(document.createTextNode(segment.text()));
+        return span;
     }
 
     /** The text cut where its family changes; invisible characters go with what precedes them. */

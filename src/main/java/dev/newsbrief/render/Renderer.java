@@ -179,7 +179,19 @@ public final class Renderer {
             throw e;
         }
         out.throwIfExceeded();
-        return out.toString();
+        if (!isMarkup(templateName)) {
+            return out.toString();
+        }
+        // Each language's no-break rules, on text only; they lengthen it a little, so the limit is checked again.
+        String typeset = TypesetMarkup.apply(out.toString(), catalog.tag(), catalog::typography);
+        LimitedWriter checked = new LimitedWriter(templateName, limits.outputBytes());
+        checked.write(typeset, 0, typeset.length());
+        return typeset;
+    }
+
+    /** HTML (.ftlh) and XHTML (.ftlx) output gets the line-breaking rules; plain text (.ftl) is left as rendered. */
+    private static boolean isMarkup(String templateName) {
+        return templateName.endsWith(".ftlh") || templateName.endsWith(".ftlx");
     }
 
     /**

@@ -21,8 +21,9 @@ class FontRunsTest {
     @Test
     void armenianRunsGetTheArmenianFamilyAndTheRestStaysInTheBodyFamily() throws Exception {
         String out = apply("<p>ԱՄՆ-ի 8 օգոստոսի, TRIPP</p>", "hy");
+        // A word drawn in two families is held on one line: openpdf-html may break between inline boxes.
         assertThat(out).contains("<span style=\"font-family: &#34;Noto Serif Armenian&#34;\">ԱՄՆ-ի </span>8 "
-                + "<span style=\"font-family: &#34;Noto Serif Armenian&#34;\">օգոստոսի</span>, TRIPP");
+                + "<span style=\"white-space: nowrap\"><span style=\"font-family: &#34;Noto Serif Armenian&#34;\">օգոստոսի</span>, </span>TRIPP");
     }
 
     @Test

@@ -33,9 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Parses the four generated briefs of the default story and checks structure and language. */
 class HtmlBriefTest {
 
-    /** Text with ICU's no-break spaces made plain, for readable assertions. */
+    /** Text with no-break spaces and hyphens (ICU's, and the typography rules') made plain, for readable assertions. */
     private static String text(Element element) {
-        return element.text().replace('\u00A0', ' ').replace('\u202F', ' ');
+        return element.text().replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2011', '-');
     }
 
     @ParameterizedTest

@@ -151,7 +151,7 @@ class RendererTest {
     @Test
     void theOverrideDirectoryReplacesTheEmbeddedTemplatesFileByFile() throws IOException {
         template("t.ftlh", "<#include \"pdf/fonts.yaml\" parse=false>");
-        assertThat(render("t.ftlh")).as("an embedded file the directory does not replace").contains("DejaVu Serif");
+        assertThat(render("t.ftlh")).as("an embedded file the directory does not replace").contains("Noto Serif Armenian");
         template("pdf/fonts.yaml", "replaced");
         assertThat(render("t.ftlh")).isEqualTo("replaced");
     }
