@@ -50,6 +50,7 @@ import java.util.Map;
  * nb.partialDate(d)                         2020 | January 2025 | the long date, by the messages date.year|month|day
  * nb.day(date) / nb.fullDate(date)          a day standing alone / with its weekday (date.day, date.full)
  * nb.deadlines(story)                       the days the story's provisions fall due, earliest first
+ * nb.timeline(story)                        the story's timeline drawn to scale (TimelineGraphic), dates by date.year|month|day
  * nb.money(m, "long")                       long | short | full: 25.5 billion British pounds, £25.5B
  * nb.json(hash)                             JSON safe to put inside a script element
  * nb.cssPageCounter(key)                    a {page}/{pages} message as CSS content with page counters
@@ -231,6 +232,11 @@ public final class TemplateFunctions {
     public List<LocalDate> deadlines(dev.newsbrief.model.Story story) {
         return story.terms().stream().map(term -> term.deadline(story.event().date())).flatMap(java.util.Optional::stream)
                 .distinct().sorted().toList();
+    }
+
+    /** The story's dated events on an axis drawn to scale, each date worded as {@link #partialDate} words it. */
+    public TimelineGraphic timeline(dev.newsbrief.model.Story story) {
+        return TimelineGraphic.of(story.chronology(), date -> formatter.capitalize(messages.standalone(date)));
     }
 
     public String partialDate(PartialDate date) {
