@@ -151,11 +151,29 @@ public final class Builder {
         private final Map<String, String> stories = new java.util.HashMap<>();
 
         Inputs(BuildOptions options, List<StorySource> sources) {
-            this.common = Fingerprint.of(Fingerprint.code(), Fingerprint.files(options.templates()), String.valueOf(options.pdf()));
+            this.common = Fingerprint.of(Fingerprint.code(), Fingerprint.files(options.templates()), String.valueOf(options.pdf()),
+                    typography(options.translations()));
             this.translations = options.translations();
             for (int i = 0; i < sources.size(); i++) {
                 Path file = i < options.stories().size() ? options.stories().get(i) : null;
                 stories.put(sources.get(i).story().id(), Fingerprint.files(file));
+            }
+        }
+
+        /**
+         * Every language's line-breaking rules: a page sets the text of other languages (a quote's
+         * original, the switcher's names) by their rules, so a change to any of them touches it.
+         */
+        private static String typography(Path translations) {
+            if (translations == null || !java.nio.file.Files.isDirectory(translations)) {
+                return "-";
+            }
+            try (var folders = java.nio.file.Files.list(translations)) {
+                return Fingerprint.of(folders.sorted()
+                        .map(folder -> folder.getFileName() + ":" + Fingerprint.files(folder.resolve(dev.newsbrief.i18n.Translations.TYPOGRAPHY)))
+                        .toArray(String[]::new));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + translations + " to see whether it changed: " + e.getMessage(), e);
             }
         }
 

@@ -130,6 +130,20 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void changedLineBreakingRulesOfOneLanguageRewriteEveryPage(@TempDir Path tmp) throws IOException {
+        // A Russian page quotes English originals, set by the English rules: they are its inputs too.
+        Path out = tmp.resolve("out");
+        Path story = story(tmp);
+        Path english = Files.createDirectories(tmp.resolve("translations/en"));
+        Files.writeString(english.resolve("typography.yaml"), Files.readString(Path.of("translations/en/typography.yaml")));
+        BuildOptions options = options(out, story, "en", "ru").withTranslations(tmp.resolve("translations"));
+        builder.build(options);
+        Files.writeString(english.resolve("typography.yaml"), "rules: []\n");
+        BuildResult result = builder.build(options);
+        assertThat(result.files()).extracting(ManifestEntry::path).contains("ru/" + MINIMAL + ".html", "en/" + MINIMAL + ".html");
+    }
+
+    @Test
     void changedTemplatesRewriteEverything(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("out");
         Path story = story(tmp);
