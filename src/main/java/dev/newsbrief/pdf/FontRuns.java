@@ -64,11 +64,12 @@ final class FontRuns {
                 return;
             }
         }
+        boolean mixed = hasElementChild(node);
         Node child = node.getFirstChild();
         while (child != null) {
             Node next = child.getNextSibling();
             if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                split(child, language);
+                split(child, language, mixed);
             } else {
                 walk(child, language);
             }
@@ -76,17 +77,38 @@ final class FontRuns {
         }
     }
 
-    private void split(Node textNode, String language) {
+    private static boolean hasElementChild(Node node) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.ELEMENT_NODE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * openpdf-html paints an element's own text before the text of the inline elements inside it,
+     * so the PDF would hold "2025 . 8" then "թ օգոստոսի" and copy and extract out of order. Where
+     * text sits beside elements, or is split into runs, every piece therefore becomes an element
+     * of its own, painted in document order.
+     */
+    private void split(Node textNode, String language, boolean besideElements) {
         String text = textNode.getNodeValue();
         List<Segment> segments = segments(text, language);
         if (segments.stream().allMatch(segment -> segment.family().equals(bodyFamily))) {
+            if (besideElements && !text.isBlank()) {
+                Element span = textNode.getOwnerDocument().createElementNS(XHTML, "span");
+                textNode.getParentNode().replaceChild(span, textNode);
+                span.appendChild(textNode);
+            }
             return;
         }
         Document document = textNode.getOwnerDocument();
         Node parent = textNode.getParentNode();
         // openpdf-html may break a line wherever one inline box ends and the next begins, so a word
         // drawn by two families (ԱՄՆ‑ի, 8‑ին: U+2011 and digits are not in Noto Serif Armenian)
-        // is held together by a nowrap span around its pieces.
+        // becomes one atomic box (a nowrap inline-block), which moves to the next line whole. A
+        // nowrap span alone would not: openpdf-html lets it run past the margin instead.
         String[] familyAt = new String[text.length()];
         int offset = 0;
         for (Segment segment : segments) {
@@ -98,31 +120,38 @@ final class FontRuns {
         List<Segment> pending = new ArrayList<>();
         int start = words.first();
         for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
+            // The word without the spaces after it: a space inside the atomic box is no break opportunity.
+            int wordEnd = end;
+            while (wordEnd > start && Character.isWhitespace(text.charAt(wordEnd - 1))) {
+                wordEnd--;
+            }
             List<Segment> pieces = new ArrayList<>();
-            for (int i = start; i < end; i++) {
+            for (int i = start; i < wordEnd; i++) {
                 add(pieces, String.valueOf(text.charAt(i)), familyAt[i]);
             }
-            if (pieces.size() == 1) {
-                add(pending, pieces.get(0).text(), pieces.get(0).family());
-                continue;
+            if (pieces.size() > 1) {
+                pending.forEach(piece -> parent.insertBefore(node(document, piece), textNode));
+                pending.clear();
+                Element word = document.createElementNS(XHTML, "span");
+                word.setAttribute("style", "display: inline-block; white-space: nowrap");
+                pieces.forEach(piece -> word.appendChild(node(document, piece)));
+                parent.insertBefore(word, textNode);
+            } else {
+                pieces.forEach(piece -> add(pending, piece.text(), piece.family()));
             }
-            pending.forEach(piece -> parent.insertBefore(node(document, piece), textNode));
-            pending.clear();
-            Element nowrap = document.createElementNS(XHTML, "span");
-            nowrap.setAttribute("style", "white-space: nowrap");
-            pieces.forEach(piece -> nowrap.appendChild(node(document, piece)));
-            parent.insertBefore(nowrap, textNode);
+            for (int i = wordEnd; i < end; i++) {
+                add(pending, String.valueOf(text.charAt(i)), familyAt[i]);
+            }
         }
         pending.forEach(piece -> parent.insertBefore(node(document, piece), textNode));
         parent.removeChild(textNode);
     }
 
     private Node node(Document document, Segment segment) {
-        if (segment.family().equals(bodyFamily)) {
-            return document.createTextNode(segment.text());
-        }
         Element span = document.createElementNS(XHTML, "span");
-        span.setAttribute("style", "font-family: \"" + segment.family() + "\"");
+        if (!segment.family().equals(bodyFamily)) {
+            span.setAttribute("style", "font-family: \"" + segment.family() + "\"");
+        }
         span.appendChild(document.createTextNode(segment.text()));
         return span;
     }

@@ -103,6 +103,7 @@ public final class PdfRenderer {
         Document document = parse(template, xhtml);
         deadline.check();
         FontRuns.apply(document, fonts, language);
+        BookmarkTargets.apply(document);
         deadline.check();
         byte[] digest = sha256(xhtml + "\n" + options.paper() + "\n" + options.profile() + "\n" + options.date());
         fonts.seedSubsetPrefixes(digest);
