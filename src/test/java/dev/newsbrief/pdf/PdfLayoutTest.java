@@ -153,6 +153,37 @@ class PdfLayoutTest {
         });
     }
 
+    /** No letter is drawn over another (boxes misplaced on a line, columns running into each other). */
+    @ParameterizedTest
+    @MethodSource("languagesAndPapers")
+    void noTextIsDrawnOverOtherText(PdfOptions.Paper paper, String tag) throws IOException {
+        pages(paper, tag, (pdf, pages) -> {
+            for (int index = 0; index < pdf.getNumberOfPages(); index++) {
+                java.util.Map<Integer, java.util.List<org.apache.pdfbox.text.TextPosition>> lines = new java.util.TreeMap<>();
+                org.apache.pdfbox.text.PDFTextStripper glyphs = new org.apache.pdfbox.text.PDFTextStripper() {
+                    @Override
+                    protected void processTextPosition(org.apache.pdfbox.text.TextPosition glyph) {
+                        if (!glyph.getUnicode().isBlank()) {
+                            lines.computeIfAbsent(Math.round(glyph.getYDirAdj() / 1.5f), k -> new java.util.ArrayList<>()).add(glyph);
+                        }
+                    }
+                };
+                glyphs.setStartPage(index + 1);
+                glyphs.setEndPage(index + 1);
+                glyphs.getText(pdf);
+                for (var line : lines.values()) {
+                    line.sort(java.util.Comparator.comparing(org.apache.pdfbox.text.TextPosition::getXDirAdj));
+                    for (int i = 1; i < line.size(); i++) {
+                        var before = line.get(i - 1);
+                        var after = line.get(i);
+                        assertThat(after.getXDirAdj()).as("'%s' drawn over '%s' on page %d", after.getUnicode(), before.getUnicode(), index + 1)
+                                .isGreaterThanOrEqualTo(before.getXDirAdj() + before.getWidthDirAdj() - 1f);
+                    }
+                }
+            }
+        });
+    }
+
     /** A quote box never splits: from the quote's first words to its attribution, all on one page. */
     @ParameterizedTest
     @MethodSource("languagesAndPapers")
