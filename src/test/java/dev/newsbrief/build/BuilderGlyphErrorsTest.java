@@ -70,7 +70,7 @@ class BuilderGlyphErrorsTest {
         }
         Files.createDirectories(templates.resolve("pdf"));
         Files.writeString(templates.resolve("pdf/brief.ftlx"),
-                brief.replace("<div class=\"running-header\">${headline}</div>", "<div class=\"running-header\">" + DOVE + " ${headline}</div>"),
+                brief.replace("<@page.runningHeadAndFoot", "<p>" + DOVE + " ${headline}</p><@page.runningHeadAndFoot"),
                 StandardCharsets.UTF_8);
         Path story = Fixtures.fixture("stories/minimal");
         BuildOptions options = BuildOptions.defaults().withOutput(out).withTemplates(templates).withLanguages(List.of("en"))

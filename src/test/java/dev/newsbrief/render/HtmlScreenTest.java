@@ -211,10 +211,13 @@ class HtmlScreenTest {
                     .isLessThanOrEqualTo(width);
         }
 
-        /** On a phone each key fact's label sits above its value; on a desktop beside it, in every row. */
+        /**
+         * On a phone each key fact's label sits above its value, the value the phone's width; on a
+         * tablet beside it; on a desktop the key facts are a sidebar right of the text, labels above values.
+         */
         @ParameterizedTest
-        @CsvSource({"hy, 375", "az, 375", "ru, 375", "en, 375", "hy, 1280", "az, 1280", "ru, 1280", "en, 1280"})
-        void keyFactsStackOnAPhone(String tag, int width) throws IOException {
+        @CsvSource({"hy, 375", "az, 375", "ru, 375", "en, 375", "hy, 800", "en, 800", "hy, 1280", "az, 1280", "ru, 1280", "en, 1280"})
+        void keyFactsStackOnAPhoneAndStandBesideTheTextOnADesktop(String tag, int width) throws IOException {
             open(tag, width);
             @SuppressWarnings("unchecked")
             List<Map<String, Number>> rows = (List<Map<String, Number>>) script(
@@ -229,12 +232,31 @@ class HtmlScreenTest {
                     assertThat(tdTop).as("value under its label: %s", row).isGreaterThanOrEqualTo(thBottom - 1);
                     // The value has the phone's width to itself, so a date stays on one or two lines.
                     assertThat(row.get("tdWidth").doubleValue()).as("value width: %s", row).isGreaterThan(width * 0.75);
+                } else if (width >= 1200) {
+                    assertThat(tdTop).as("value under its label in the sidebar: %s", row).isGreaterThanOrEqualTo(thBottom - 1);
                 } else {
                     assertThat(Math.abs(tdTop - row.get("thTop").doubleValue())).as("value beside its label: %s", row).isLessThan(2);
                     assertThat(row.get("tdLeft").doubleValue()).as("value right of its label: %s", row)
                             .isGreaterThanOrEqualTo(row.get("thRight").doubleValue() - 1);
                 }
             }
+        }
+
+        /** On a desktop the key facts stand beside the first section, not above it: the text starts at the top. */
+        @ParameterizedTest
+        @ValueSource(strings = {"hy", "az", "ru", "en"})
+        void keyFactsAreASidebarOnADesktop(String tag) throws IOException {
+            open(tag, 1280);
+            @SuppressWarnings("unchecked")
+            Map<String, Number> box = (Map<String, Number>) script(
+                    "const facts = document.querySelector('.key-facts').getBoundingClientRect();"
+                    + " const first = document.querySelector('.key-facts ~ section').getBoundingClientRect();"
+                    + " return {factsLeft: facts.left, factsTop: facts.top, firstRight: first.right, firstTop: first.top, firstWidth: first.width};");
+            assertThat(box.get("factsLeft").doubleValue()).as("key facts right of the text: %s", box)
+                    .isGreaterThanOrEqualTo(box.get("firstRight").doubleValue());
+            assertThat(Math.abs(box.get("factsTop").doubleValue() - box.get("firstTop").doubleValue())).as("side by side: %s", box).isLessThan(60);
+            // The text keeps a reading measure (about 45–75 characters), not the whole window.
+            assertThat(box.get("firstWidth").doubleValue()).as("text column: %s", box).isBetween(560.0, 800.0);
         }
 
         /** The headline is set in the page's own copy of the PDF's type, not a system font. */
