@@ -108,7 +108,7 @@ public final class PdfRenderer {
         byte[] digest = sha256(xhtml + "\n" + options.paper() + "\n" + options.profile() + "\n" + options.date());
         fonts.seedSubsetPrefixes(digest);
 
-        ITextOutputDevice device = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+        ITextOutputDevice device = new ClippedTextDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
         LockedUserAgent agent = new LockedUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, templates);
         LayoutGuard guard = new LayoutGuard(new ITextReplacedElementFactory(device), template, limits.pdfPages(), deadline);
         ITextRenderer pdf = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent,

@@ -153,6 +153,29 @@ class PdfLayoutTest {
         });
     }
 
+    /**
+     * Nothing is hidden at a page's foot: below the text area there is only the centred page
+     * footer, not a heading or the next language's kicker drawn there and clipped from sight
+     * (copy, search and screen readers would still find it).
+     */
+    @ParameterizedTest
+    @MethodSource("languagesAndPapers")
+    void onlyTheFooterIsBelowTheText(PdfOptions.Paper paper, String tag) throws IOException {
+        pages(paper, tag, (pdf, pages) -> {
+            for (Page page : pages.pages()) {
+                float width = page.box().getWidth();
+                for (Run run : page.runs()) {
+                    if (run.baseline() > page.box().getHeight() - 12 * PdfPages.MM) {
+                        assertThat(run.left() > width / 3 && run.right() < 2 * width / 3)
+                                .as("'%s' below the text of page %d (x %.0f–%.0f), not the centred footer", run.text(), page.index() + 1,
+                                        run.left(), run.right())
+                                .isTrue();
+                    }
+                }
+            }
+        });
+    }
+
     /** No letter is drawn over another (boxes misplaced on a line, columns running into each other). */
     @ParameterizedTest
     @MethodSource("languagesAndPapers")
