@@ -259,6 +259,23 @@ class HtmlScreenTest {
             assertThat(box.get("firstWidth").doubleValue()).as("text column: %s", box).isBetween(560.0, 800.0);
         }
 
+        /** On a phone the story's first section follows the standfirst; the key facts come after it. */
+        @ParameterizedTest
+        @ValueSource(strings = {"hy", "az", "ru", "en"})
+        void onAPhoneTheTextComesBeforeTheKeyFacts(String tag) throws IOException {
+            open(tag, 375);
+            @SuppressWarnings("unchecked")
+            Map<String, Number> box = (Map<String, Number>) script(
+                    "const header = document.querySelector('article > header').getBoundingClientRect();"
+                    + " const facts = document.querySelector('.key-facts').getBoundingClientRect();"
+                    + " const first = document.querySelector('.key-facts ~ section').getBoundingClientRect();"
+                    + " return {headerBottom: header.bottom, factsTop: facts.top, firstTop: first.top, firstBottom: first.bottom};");
+            assertThat(box.get("firstTop").doubleValue()).as("first section right after the header: %s", box)
+                    .isBetween(box.get("headerBottom").doubleValue(), box.get("headerBottom").doubleValue() + 120);
+            assertThat(box.get("factsTop").doubleValue()).as("key facts after the first section: %s", box)
+                    .isGreaterThanOrEqualTo(box.get("firstBottom").doubleValue());
+        }
+
         /** The headline is set in the page's own copy of the PDF's type, not a system font. */
         @ParameterizedTest
         @ValueSource(strings = {"hy", "az", "ru", "en"})
