@@ -43,6 +43,7 @@ public final class Builder {
 
     private final Map<String, PdfFonts> fonts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, WebFonts> webFonts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, FontConfig> fontConfigs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BuildResult build(BuildOptions options) {
         return build(options, BuildListener.NONE);
@@ -271,13 +272,21 @@ public final class Builder {
 
     /** Fonts are parsed once per Builder and templates directory: parsing is the costly part of a cold PDF. */
     private PdfFonts fonts(BuildOptions options) {
-        return fonts.computeIfAbsent(options.templates() + " " + options.limits(), key -> PdfFonts.load(templates(options), options.limits()));
+        return fonts.computeIfAbsent(fontKey(options), key -> PdfFonts.of(fontConfig(options)));
     }
 
     /** The faces each HTML page inlines (subsets of the same fonts as the PDF), read once per Builder and templates directory. */
     private WebFonts webFonts(BuildOptions options) {
-        return webFonts.computeIfAbsent(options.templates() + " " + options.limits(),
-                key -> new WebFonts(FontConfig.load(templates(options), options.limits())));
+        return webFonts.computeIfAbsent(fontKey(options), key -> new WebFonts(fontConfig(options)));
+    }
+
+    /** fonts.yaml and the font files it names, read once for both outputs. */
+    private FontConfig fontConfig(BuildOptions options) {
+        return fontConfigs.computeIfAbsent(fontKey(options), key -> FontConfig.load(templates(options), options.limits()));
+    }
+
+    private static String fontKey(BuildOptions options) {
+        return options.templates() + " " + options.limits();
     }
 
     /** Points a missing glyph at the story field (or message) that holds the character. */

@@ -5,10 +5,12 @@ import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.util.ULocale;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Everything one language needs: its locale, its messages (ICU MessageFormat patterns
@@ -28,7 +30,7 @@ public final class Catalog {
     private final Map<String, Set<String>> argumentNames = new ConcurrentHashMap<>();
     private volatile LocaleFormatter formatter;
     /** The line-breaking rules of any language by tag (a document may hold several); none by default. */
-    private final java.util.function.Function<String, Typography> typographies;
+    private final Function<String, Typography> typographies;
 
     /**
      * @param tag          the BCP 47 tag, as named by the directory under {@code translations/}
@@ -45,7 +47,7 @@ public final class Catalog {
 
     private Catalog(String tag, ULocale locale, String messagesFile, Map<String, String> messages,
                     Map<String, Origin> origins, Lexicon lexicon, LocaleFormatter formatter,
-                    java.util.function.Function<String, Typography> typographies) {
+                    Function<String, Typography> typographies) {
         this.tag = tag;
         this.locale = locale;
         this.messagesFile = messagesFile;
@@ -53,14 +55,14 @@ public final class Catalog {
         this.origins = Map.copyOf(origins);
         this.lexicon = lexicon;
         this.formatter = formatter;
-        this.typographies = java.util.Objects.requireNonNull(typographies, "The parameter 'typographies' must not be null");
+        this.typographies = Objects.requireNonNull(typographies, "The parameter 'typographies' must not be null");
     }
 
     /**
      * This catalog with the line-breaking rules of every language: {@code typographies} gives
      * the rules of a language tag (those of a language without rules are empty).
      */
-    public Catalog withTypography(java.util.function.Function<String, Typography> typographies) {
+    public Catalog withTypography(Function<String, Typography> typographies) {
         return new Catalog(tag, locale, messagesFile, messages, origins, lexicon, formatter, typographies);
     }
 

@@ -50,7 +50,11 @@ public final class PdfFonts {
      * mistake in {@code fonts.yaml} is an {@link dev.newsbrief.model.InvalidInputException} with its line and column.
      */
     public static PdfFonts load(ResourceSet templates, Limits limits) {
-        FontConfig config = FontConfig.load(templates, limits);
+        return of(FontConfig.load(templates, limits));
+    }
+
+    /** Parses every font {@code config} names. */
+    public static PdfFonts of(FontConfig config) {
         List<LoadedFont> fonts = new ArrayList<>();
         for (FontConfig.Face face : config.faces()) {
             fonts.add(new LoadedFont(face.family(), face.file(), face.origin(), parse(config, face)));
