@@ -1,5 +1,6 @@
 package dev.newsbrief.newsletter;
 
+import dev.newsbrief.testing.Plain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -197,7 +198,7 @@ class EditionPagesTest {
         assertThat(web.select("p.standfirst").eachText()).containsExactlyElementsOf(briefStandfirsts);
         for (int i = 0; i < SOURCES.size(); i++) {
             // The plain text is not typeset: its no-break spaces and hyphens are plain ones.
-            assertThat(text.replace('\u00A0', ' ').replace('\u202F', ' ')).contains(plain(briefHeadlines.get(i)), plain(briefStandfirsts.get(i)));
+            assertThat(Plain.text(text)).contains(Plain.text(briefHeadlines.get(i)), Plain.text(briefStandfirsts.get(i)));
         }
         // The preheader counts them and lists them.
         assertThat(page(tag).preheader()).contains(briefHeadlines.toArray(String[]::new));
@@ -395,9 +396,5 @@ class EditionPagesTest {
             assertThat(root.attr("lang")).isEqualTo("he");
             assertThat(root.attr("dir")).isEqualTo("rtl");
         }
-    }
-
-    private static String plain(String text) {
-        return text.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2011', '-');
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsbrief.pdf;
 
+import dev.newsbrief.testing.Plain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsbrief.Fixtures;
@@ -87,10 +88,10 @@ class PdfBriefTest {
         try (PDDocument pdf = open(pdfOf(tag).toString())) {
             var info = pdf.getDocumentInformation();
             assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo(tag);
-            assertThat(info.getTitle()).isEqualTo(plain(html.selectFirst("h1").text()));
+            assertThat(info.getTitle()).isEqualTo(Plain.text(html.selectFirst("h1").text()));
             assertThat(info.getAuthor()).isEqualTo("newsbrief");
             // Document properties are not typeset: the page's no-break spaces and hyphens are plain there.
-            assertThat(info.getSubject()).isEqualTo(plain(html.selectFirst(".standfirst").text()));
+            assertThat(info.getSubject()).isEqualTo(Plain.text(html.selectFirst(".standfirst").text()));
             assertThat(info.getKeywords()).isNotBlank();
             assertThat(info.getCreationDate().toInstant()).hasToString("2025-08-08T00:00:00Z");
             assertThat(pdf.getPage(0).getMediaBox().getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
@@ -155,16 +156,12 @@ class PdfBriefTest {
             assertThat(languages).containsExactly("Azərbaycan dili", "English", "Հայերեն", "Русский");
             PDFTextStripper cover = new PDFTextStripper();
             cover.setEndPage(1);
-            assertThat(plain(cover.getText(pdf)).replaceAll("\\s+", " ")).contains("Հայերեն", "Azərbaycan dili", "Русский", "English",
+            assertThat(Plain.text(cover.getText(pdf)).replaceAll("\\s+", " ")).contains("Հայերեն", "Azərbaycan dili", "Русский", "English",
                     "Армения и Азербайджан подписали мирное соглашение в Белом доме");
             String all = text(pdf).replaceAll("\\s+", " ");
             for (String tag : Fixtures.LANGUAGES) {
                 assertThat(all).contains(Fixtures.defaultBrief(tag).selectFirst("h1").text());
             }
         }
-    }
-
-    private static String plain(String text) {
-        return text.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2011', '-');
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsbrief.pdf;
 
+import dev.newsbrief.testing.Plain;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +52,7 @@ record PdfPages(List<Page> pages) {
     }
 
     static String normalize(String text) {
-        return text.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2011', '-').replaceAll("\\s+", " ").strip();
+        return Plain.text(text).replaceAll("\\s+", " ").strip();
     }
 
     static PdfPages read(PDDocument pdf) throws IOException {

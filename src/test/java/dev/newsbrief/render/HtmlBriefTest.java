@@ -1,5 +1,6 @@
 package dev.newsbrief.render;
 
+import dev.newsbrief.testing.Plain;
 import static dev.newsbrief.Fixtures.LANGUAGES;
 import static dev.newsbrief.Fixtures.defaultBrief;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,7 @@ class HtmlBriefTest {
 
     /** Text with no-break spaces and hyphens (ICU's, and the typography rules') made plain, for readable assertions. */
     private static String text(Element element) {
-        return element.text().replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2011', '-');
+        return Plain.text(element.text());
     }
 
     @ParameterizedTest
