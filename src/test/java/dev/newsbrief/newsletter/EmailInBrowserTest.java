@@ -3,16 +3,15 @@ package dev.newsbrief.newsletter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.newsbrief.testing.Chromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,8 +19,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The email HTML in a real browser engine (Debian's Chromium, headless, through ChromeDriver):
@@ -31,8 +28,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * With {@code -Dnewsbrief.screenshots=<dir>} it saves what it saw there.
  */
 class EmailInBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** The wrapper cell's side padding at widths above the phone breakpoint (email.ftlh). */
     private static final int GUTTER = 8;
 
@@ -42,24 +37,9 @@ class EmailInBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed) {
-            if (System.getenv("NEWSBRIEF_REQUIRE_BROWSER") != null) {
-                fail("NEWSBRIEF_REQUIRE_BROWSER is set but " + CHROMIUM + " or " + CHROMEDRIVER
-                        + " is missing; install Debian's chromium and chromium-driver packages");
-            }
-            Assumptions.assumeTrue(false, "Chromium is not installed (apt-get install chromium chromium-driver)");
-        }
         profile = Files.createTempDirectory("newsbrief-chromium-");
+        driver = Chromium.start(profile);
         pages = Files.createTempDirectory("newsbrief-email-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--hide-scrollbars", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
     @AfterAll

@@ -11,10 +11,10 @@ import dev.newsbrief.i18n.Translations;
 import dev.newsbrief.limit.Limits;
 import dev.newsbrief.model.StorySource;
 import dev.newsbrief.resource.ResourceSet;
+import dev.newsbrief.testing.Chromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -36,8 +35,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The HTML brief on a screen: the type of the PDF inlined in the page, and (in Debian's Chromium,
@@ -98,8 +95,6 @@ class HtmlScreenTest {
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class InABrowser {
-        private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-        private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
         private ChromeDriver driver;
         private Path profile;
@@ -107,25 +102,9 @@ class HtmlScreenTest {
 
         @BeforeAll
         void startBrowser() throws IOException {
-            boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-            if (!installed) {
-                if (System.getenv("NEWSBRIEF_REQUIRE_BROWSER") != null) {
-                    fail("NEWSBRIEF_REQUIRE_BROWSER is set but " + CHROMIUM + " or " + CHROMEDRIVER
-                            + " is missing; install Debian's chromium and chromium-driver packages");
-                }
-                Assumptions.assumeTrue(false, "Chromium is not installed (apt-get install chromium chromium-driver)");
-            }
             profile = Files.createTempDirectory("newsbrief-chromium-");
+            driver = Chromium.start(profile);
             pages = Files.createTempDirectory("newsbrief-screen-");
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM.toString());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--hide-scrollbars", "--user-data-dir=" + profile);
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-            driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         }
 
         @AfterAll
