@@ -314,14 +314,16 @@ public final class Translations {
         throw error(file, node, path, "expected a mapping");
     }
 
-    private static String scalar(String file, Node node, String path) {
+    /** The text of a scalar node, else an error at it (shared with {@link Typography}). */
+    static String scalar(String file, Node node, String path) {
         if (node instanceof ScalarNode scalar) {
             return scalar.getValue();
         }
         throw error(file, node, path, "expected text");
     }
 
-    private static InvalidInputException error(String file, Node node, String path, String problem) {
+    /** An input error at {@code node}'s line and column (shared with {@link Typography}). */
+    static InvalidInputException error(String file, Node node, String path, String problem) {
         return new InvalidInputException(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1, path, problem);
     }
 }

@@ -1,5 +1,8 @@
 package dev.newsbrief.i18n;
 
+import static dev.newsbrief.i18n.Translations.error;
+import static dev.newsbrief.i18n.Translations.scalar;
+
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.util.ULocale;
 import dev.newsbrief.limit.Limits;
@@ -243,16 +246,6 @@ public final class Typography {
         }
     }
 
-    private static String scalar(String file, Node node, String path) {
-        if (node instanceof ScalarNode scalar) {
-            return scalar.getValue();
-        }
-        throw error(file, node, path, "expected text");
-    }
-
-    private static InvalidInputException error(String file, Node node, String path, String problem) {
-        return new InvalidInputException(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1, path, problem);
-    }
 
     /** Text that a regular expression reads, checking now and then whether its thread was told to stop. */
     private static final class Interruptible implements CharSequence {
