@@ -17,6 +17,8 @@ public interface BuildListener {
         LOCKED,
         /** One file's inputs are those of the published file: it is kept, not rendered; detail: its path in the output. */
         UNCHANGED,
+        /** The files to render are known, and rendering starts; detail: how many (each then gives RENDERED). */
+        PLANNED,
         /** One file is rendered into the staging directory; detail: its path in the output. */
         RENDERED,
         /** The new release is complete, manifest included, but not yet visible; detail: the staging directory. */

@@ -94,6 +94,7 @@ public final class Builder {
                 return new BuildResult(output, List.of(), published, true);
             }
             Path staging = directory.stage();
+            listener.event(BuildListener.Event.PLANNED, Integer.toString(changed.size()));
             boolean isPublished = false;
             try {
                 List<ManifestEntry> written = new ArrayList<>();
@@ -233,7 +234,8 @@ public final class Builder {
         return ordered;
     }
 
-    private static Catalog checkedCatalog(Translations translations, StorySource source, String tag) {
+    /** The story's catalog in {@code tag}, with every claim, heading, label and entity worded (shared with {@link Preview}). */
+    static Catalog checkedCatalog(Translations translations, StorySource source, String tag) {
         Catalog catalog = translations.catalog(tag, source);
         checkWording(source, catalog);
         return catalog;
@@ -266,17 +268,17 @@ public final class Builder {
         return options.formats().contains(Format.PDF) || options.formats().contains(Format.PACK);
     }
 
-    private static ResourceSet templates(BuildOptions options) {
+    static ResourceSet templates(BuildOptions options) {
         return new ResourceSet("templates", options.templates(), options.limits());
     }
 
     /** Fonts are parsed once per Builder and templates directory: parsing is the costly part of a cold PDF. */
-    private PdfFonts fonts(BuildOptions options) {
+    PdfFonts fonts(BuildOptions options) {
         return fonts.computeIfAbsent(fontKey(options), key -> PdfFonts.of(fontConfig(options)));
     }
 
     /** The faces each HTML page inlines (subsets of the same fonts as the PDF), read once per Builder and templates directory. */
-    private WebFonts webFonts(BuildOptions options) {
+    WebFonts webFonts(BuildOptions options) {
         return webFonts.computeIfAbsent(fontKey(options), key -> new WebFonts(fontConfig(options)));
     }
 
@@ -290,14 +292,14 @@ public final class Builder {
     }
 
     /** Points a missing glyph at the story field (or message) that holds the character. */
-    private static byte[] withGlyphErrorsLocated(StorySource source, List<Catalog> catalogs, java.util.function.Supplier<byte[]> render) {
+    static byte[] withGlyphErrorsLocated(StorySource source, List<Catalog> catalogs, java.util.function.Supplier<byte[]> render) {
         try {
             return render.get();
         } catch (MissingGlyphException missing) {
             String problem = missing.language() + ": character " + MissingGlyphException.describe(missing.codePoint())
                     + " " + MissingGlyphException.notIn(missing.families()) + " (in \"" + missing.context()
                     + "\"); remove it, or give this language a font that has it in templates/" + PdfFonts.CONFIG;
-            var path = TextLocator.find(source.story(), missing.codePoint());
+            var path = TextLocator.find(source.story(), missing.codePoint(), missing.language());
             if (path.isPresent()) {
                 throw source.error(path.get(), problem);
             }
@@ -316,20 +318,20 @@ public final class Builder {
         }
     }
 
-    private static List<String> languages(BuildOptions options, Translations translations) {
+    static List<String> languages(BuildOptions options, Translations translations) {
         if (options.languages().isEmpty()) {
             return List.copyOf(translations.tags());
         }
         for (String tag : options.languages()) {
-            if (!translations.tags().contains(tag)) {
+            if (!translations.has(tag)) {
                 throw new InvalidInputException("--lang", 0, 0, "", "no translations for '" + tag + "'; available: "
-                        + String.join(", ", translations.tags()));
+                        + String.join(", ", translations.tags()) + ", and the pseudo-locale " + dev.newsbrief.i18n.PseudoLocale.TAG);
             }
         }
         return options.languages().stream().distinct().toList();
     }
 
-    private static List<StorySource> stories(BuildOptions options, Translations translations, StoryLoader storyLoader) {
+    static List<StorySource> stories(BuildOptions options, Translations translations, StoryLoader storyLoader) {
         List<StorySource> stories = new ArrayList<>();
         if (options.stories().isEmpty()) {
             // The embedded story is part of newsbrief, not input: a lowered --limit does not apply to it.

@@ -1,6 +1,5 @@
 package dev.newsbrief.cli;
 
-import dev.newsbrief.build.BuildListener;
 import dev.newsbrief.build.BuildOptions;
 import dev.newsbrief.build.BuildResult;
 import dev.newsbrief.build.Builder;
@@ -37,12 +36,20 @@ final class BuildCommand implements Callable<Integer> {
     /** The process environment; tests give their own. */
     private final java.util.function.Function<String, String> environment;
 
+    /** Whether a person watches a terminal (progress bar) and colour is allowed. */
+    private final Console console;
+
     BuildCommand() {
-        this(System::getenv);
+        this(System::getenv, Console.PLAIN);
     }
 
     BuildCommand(java.util.function.Function<String, String> environment) {
+        this(environment, Console.PLAIN);
+    }
+
+    BuildCommand(java.util.function.Function<String, String> environment, Console console) {
         this.environment = environment;
+        this.console = console;
     }
 
     @Parameters(paramLabel = "STORY", arity = "0..*",
@@ -99,8 +106,8 @@ final class BuildCommand implements Callable<Integer> {
                 + "render-seconds (60), output-bytes (32M), pdf-pages (200). Repeat for several. Byte limits take K, M or G.")
     java.util.Map<String, String> limits = new java.util.LinkedHashMap<>();
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
-    boolean quiet;
+    @CommandLine.Mixin
+    Verbosity verbosity = new Verbosity();
 
     /** The latest instant a PDF date can hold (its year has four digits). */
     private static final long LAST_PDF_SECOND = 253_402_300_799L;
@@ -141,6 +148,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        verbosity.validate(spec);
         BuildOptions options = BuildOptions.defaults()
                 .withStories(stories)
                 .withLanguages(languages)
@@ -153,18 +161,18 @@ final class BuildCommand implements Callable<Integer> {
                 .withClean(clean)
                 .withForce(force)
                 .withWaitForLock(waitForLock);
-        var err = spec.commandLine().getErr();
-        BuildResult result = new Builder().build(options, (event, detail) -> {
-            if (event == BuildListener.Event.STALE_LOCK) {
-                err.println("newsbrief: note: " + detail);
-                err.flush();
-            }
-        });
-        if (!quiet && result.upToDate()) {
+        BuildReporter reporter = new BuildReporter(spec.commandLine().getErr(), console, verbosity, System::nanoTime);
+        BuildResult result;
+        try {
+            result = new Builder().build(options, reporter);
+        } finally {
+            reporter.close();
+        }
+        if (!verbosity.quiet && result.upToDate()) {
             var out = spec.commandLine().getOut();
             out.println("up to date: " + result.output() + " (" + result.manifest().size() + " files; no input changed, nothing written)");
             out.flush();
-        } else if (!quiet) {
+        } else if (!verbosity.quiet) {
             var out = spec.commandLine().getOut();
             result.files().forEach(file -> out.println("wrote " + result.output().relativize(result.output().resolve(file.path()))));
             out.println("wrote " + Builder.MANIFEST + " (" + result.manifest().size() + " files) in " + result.output());

@@ -1,6 +1,5 @@
 package dev.newsbrief.cli;
 
-import dev.newsbrief.build.BuildListener;
 import dev.newsbrief.limit.Limits;
 import dev.newsbrief.newsletter.DeliveryReport;
 import dev.newsbrief.newsletter.EditionBuilder;
@@ -33,12 +32,20 @@ final class EditionCommand implements Callable<Integer> {
 
     private final java.util.function.Function<String, String> environment;
 
+    /** Whether a person watches a terminal (progress bar) and colour is allowed. */
+    private final Console console;
+
     EditionCommand() {
-        this(System::getenv);
+        this(System::getenv, Console.PLAIN);
     }
 
     EditionCommand(java.util.function.Function<String, String> environment) {
+        this(environment, Console.PLAIN);
+    }
+
+    EditionCommand(java.util.function.Function<String, String> environment, Console console) {
         this.environment = environment;
+        this.console = console;
     }
 
     @Parameters(paramLabel = "NEWSLETTER", description = "The newsletter's file, e.g. newsletters/morning.yaml.")
@@ -88,11 +95,12 @@ final class EditionCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "NAME=VALUE", description = "Raise or lower a limit, as for 'newsbrief build'.")
     java.util.Map<String, String> limits = new java.util.LinkedHashMap<>();
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
-    boolean quiet;
+    @CommandLine.Mixin
+    Verbosity verbosity = new Verbosity();
 
     @Override
     public Integer call() {
+        verbosity.validate(spec);
         if (send && seal) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--send and --seal exclude each other");
         }
@@ -108,17 +116,14 @@ final class EditionCommand implements Callable<Integer> {
                 .withResendInDoubt(resendInDoubt)
                 .withSeal(seal)
                 .withWaitForLock(waitForLock);
-        var err = spec.commandLine().getErr();
+        BuildReporter reporter = new BuildReporter(spec.commandLine().getErr(), console, verbosity, System::nanoTime);
         EditionBuilder.Result result;
         try (NewsletterStore state = Environments.store(store, output, environment)) {
-            result = new EditionBuilder().run(newsletter, options, state, (event, detail) -> {
-                if (event == BuildListener.Event.STALE_LOCK) {
-                    err.println("newsbrief: note: " + detail);
-                    err.flush();
-                }
-            });
+            result = new EditionBuilder().run(newsletter, options, state, reporter);
+        } finally {
+            reporter.close();
         }
-        if (!quiet) {
+        if (!verbosity.quiet) {
             var out = spec.commandLine().getOut();
             out.println(result.summary());
             for (DeliveryReport report : result.deliveries()) {

@@ -12,6 +12,7 @@ public final class Main {
         java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.ROOT);
         System.exit(NewsbriefCommand.commandLine(
                 new java.io.PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
-                new java.io.PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8)).execute(args));
+                new java.io.PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8),
+                System::getenv, Console.detect(System::getenv)).execute(args));
     }
 }

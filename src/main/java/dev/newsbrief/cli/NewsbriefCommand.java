@@ -8,9 +8,12 @@ import picocli.CommandLine.Command;
 @Command(name = "newsbrief",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Renders one structured news story into briefs in Armenian, Azerbaijani, Russian and English,",
-            "and builds and sends newsletter editions of them on a schedule."},
-        subcommands = {BuildCommand.class, EditionCommand.class, ScheduleCommand.class, StatusCommand.class,
+        // The first line is the man page's NAME line: one whole sentence.
+        description = {"Renders structured news stories into briefs in Armenian, Azerbaijani, Russian and English.",
+            "Also builds and sends newsletter editions of them on a schedule, checks stories and translations, "
+                + "and previews them in a browser."},
+        subcommands = {BuildCommand.class, CheckCommand.class, TranslationsCommand.class, ServeCommand.class, InitCommand.class,
+            EditionCommand.class, ScheduleCommand.class, StatusCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -26,6 +29,17 @@ public final class NewsbriefCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Console console;
+
+    NewsbriefCommand(Console console) {
+        this.console = console;
+    }
+
+    /** Whether a person watches a terminal and colour is allowed; subcommands reach it through {@code @ParentCommand}. */
+    Console console() {
+        return console;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'newsbrief build' or 'newsbrief edition newsletters/morning.yaml'");
@@ -36,18 +50,27 @@ public final class NewsbriefCommand implements Runnable {
         return commandLine(out, err, System::getenv);
     }
 
-    /** The whole CLI, reading environment variables (such as SOURCE_DATE_EPOCH) from {@code environment}. */
+    /** The whole CLI, reading environment variables (such as SOURCE_DATE_EPOCH) from {@code environment}; no terminal, no colour. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, java.util.function.Function<String, String> environment) {
+        return commandLine(out, err, environment, Console.PLAIN);
+    }
+
+    /**
+     * The whole CLI as {@link Main} runs it: {@code console} says whether a person watches a
+     * terminal (progress bars) and whether colour is allowed, in help and in newsbrief's messages.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, java.util.function.Function<String, String> environment,
+            Console console) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             @SuppressWarnings("unchecked")
             public <K> K create(Class<K> type) throws Exception {
                 if (type == BuildCommand.class) {
-                    return (K) new BuildCommand(environment);
+                    return (K) new BuildCommand(environment, console);
                 }
                 if (type == EditionCommand.class) {
-                    return (K) new EditionCommand(environment);
+                    return (K) new EditionCommand(environment, console);
                 }
                 if (type == ScheduleCommand.class) {
                     return (K) new ScheduleCommand(environment);
@@ -58,10 +81,21 @@ public final class NewsbriefCommand implements Runnable {
                 return defaults.create(type);
             }
         };
-        CommandLine commandLine = new CommandLine(new NewsbriefCommand(), factory);
+        CommandLine commandLine = new CommandLine(new NewsbriefCommand(console), factory);
+        // picocli's generator of bash/zsh completion scripts, under a shorter name, shown in help (it hides itself by default).
+        CommandLine completion = new CommandLine(new picocli.AutoComplete.GenerateCompletion(), factory);
+        completion.getCommandSpec().name("completion");
+        completion.getCommandSpec().usageMessage().hidden(false)
+                .description("Prints a completion script for bash and zsh (it loads zsh's bashcompinit itself).",
+                        "Load it in the current shell with: source <(newsbrief completion); to keep it, save it under "
+                            + "/etc/bash_completion.d/newsbrief or source it from ~/.bashrc or ~/.zshrc.");
+        commandLine.addSubcommand("completion", completion);
+        commandLine.addSubcommand("gen-manpage", new CommandLine(new ManPageCommand(), factory));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli's own Ansi.AUTO reads the real environment; this follows the injected one (NO_COLOR).
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(console.ansi()));
         commandLine.setExitCodeExceptionMapper(ExitCodes::of);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             cmd.getErr().println("newsbrief: " + ExitCodes.describe(exception));

@@ -74,6 +74,11 @@ public final class Translations {
 
     /** The shared catalog of {@code tag}; fails with file and line if its files are malformed. */
     public Catalog catalog(String tag) {
+        if (PseudoLocale.is(tag)) {
+            // Made from en, not read: en-XA has no directory and is not among tags(), so no build makes it unasked.
+            Catalog source = catalog(PseudoLocale.SOURCE);
+            return catalogs.computeIfAbsent(PseudoLocale.TAG, t -> PseudoLocale.catalog(source));
+        }
         return catalogs.computeIfAbsent(tag, this::load);
     }
 
@@ -82,6 +87,9 @@ public final class Translations {
      * wording for that language merged over it, or the shared one if the story has none.
      */
     public Catalog catalog(String tag, StorySource story) {
+        if (PseudoLocale.is(tag)) {
+            return PseudoLocale.catalog(catalog(PseudoLocale.SOURCE, story));
+        }
         Catalog shared = catalog(tag);
         StorySource.Text wording = story.wording().get(tag);
         if (wording == null) {
@@ -148,6 +156,11 @@ public final class Translations {
         return Typography.parse(tag, top.displayName(), top.text(), ULocale.forLanguageTag(tag), limits);
     }
 
+    /** Whether {@code tag} can be built: a language of {@link #tags()}, or the pseudo-locale {@value PseudoLocale#TAG}. */
+    public boolean has(String tag) {
+        return tags().contains(tag) || PseudoLocale.is(tag);
+    }
+
     /** Checks that every language file of a story bundle is for a language that exists. */
     public void checkBundleLanguages(StorySource story) {
         for (var entry : story.wording().entrySet()) {
@@ -199,6 +212,11 @@ public final class Translations {
     }
 
     private static MappingNode parse(String file, String text, Limits limits) {
+        // A key written as `a.b` and again as `a: {b}`, which YAML alone accepts: refused with both lines.
+        List<InvalidInputException> twice = TranslationFiles.dottedDuplicates(file, text);
+        if (!twice.isEmpty()) {
+            throw twice.get(0);
+        }
         // Recursive aliases, alias bombs, deep nesting and duplicate keys are refused here, with positions.
         Node node = SafeYaml.compose(file, text, limits);
         if (node == null) {

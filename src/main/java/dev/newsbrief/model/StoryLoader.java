@@ -72,6 +72,159 @@ public final class StoryLoader {
         return loadSource(fileName, yaml).story();
     }
 
+    /**
+     * Every problem of one story text, not only the first: each unknown field and each
+     * validation problem. A YAML syntax error or a value that cannot be bound stops the
+     * reading, so it is reported alone (with the unknown fields found before it).
+     *
+     * @param fileName the name to report in problems (as the user gave it)
+     * @param yaml     the story text
+     */
+    public CheckedStory check(String fileName, String yaml) {
+        java.util.List<InvalidInputException> problems = new java.util.ArrayList<>();
+        try {
+            SafeYaml.checkShape(fileName, yaml, limits);
+        } catch (InvalidInputException e) {
+            return CheckedStory.unreadable(e);
+        }
+        YamlLocator locator = YamlLocator.of(yaml, loaderOptions);
+        Story story;
+        RefusedEnums handler = new RefusedEnums();
+        try {
+            story = mapper.readerFor(Story.class).withHandler(handler).readValue(yaml);
+        } catch (UnrecognizedPropertyException e) {
+            story = withoutUnknownFields(fileName, yaml, e, locator, handler, problems);
+        } catch (JacksonException e) {
+            problems.add(translate(fileName, e, locator, handler.refused));
+            return new CheckedStory(null, problems);
+        }
+        if (story == null && !problems.isEmpty()) {
+            return new CheckedStory(null, problems);
+        }
+        if (story == null) {
+            problems.add(new InvalidInputException(fileName, 1, 1, "", EMPTY));
+            return new CheckedStory(null, problems);
+        }
+        new StoryValidator(fileName, locator, problems::add).validate(story);
+        return new CheckedStory(new StorySource(story, fileName, locator, java.util.Map.of()), problems);
+    }
+
+    /**
+     * Every problem of a story file or bundle (see {@link #check(String, String)}), and, for a
+     * bundle, each {@code <tag>.yaml} whose name is no language tag (those files are left out
+     * of the wording). Problems of a missing or unreadable file are reported, not thrown.
+     */
+    public CheckedStory check(java.nio.file.Path path) {
+        if (!java.nio.file.Files.isDirectory(path)) {
+            if (!java.nio.file.Files.isRegularFile(path)) {
+                return CheckedStory.unreadable(new InvalidInputException(path.toString(), 0, 0, "",
+                        "no such story file or folder; give a story's YAML file or a story bundle folder (holding story.yaml)"));
+            }
+            try {
+                return check(path.toString(), read(path));
+            } catch (InvalidInputException e) {
+                return CheckedStory.unreadable(e);
+            }
+        }
+        java.nio.file.Path facts = path.resolve(BUNDLE_STORY);
+        if (!java.nio.file.Files.isRegularFile(facts)) {
+            return CheckedStory.unreadable(new InvalidInputException(path.toString(), 0, 0, "",
+                    "a story folder needs " + BUNDLE_STORY + " (the facts) beside its <language>.yaml files"));
+        }
+        java.util.List<InvalidInputException> problems = new java.util.ArrayList<>();
+        java.util.Map<String, StorySource.Text> wording = new java.util.TreeMap<>();
+        try (var files = java.nio.file.Files.list(path)) {
+            for (java.nio.file.Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".yaml") && !name.equals(BUNDLE_STORY)) {
+                    String tag = name.substring(0, name.length() - ".yaml".length());
+                    try {
+                        LanguageTags.check(tag, file.toString());
+                        wording.put(tag, new StorySource.Text(file.toString(), read(file)));
+                    } catch (InvalidInputException e) {
+                        problems.add(e);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return CheckedStory.unreadable(new InvalidInputException(path.toString(), 0, 0, "", "cannot list the story folder: " + e.getMessage()));
+        }
+        CheckedStory checked;
+        try {
+            checked = check(facts.toString(), read(facts));
+        } catch (InvalidInputException e) {
+            checked = CheckedStory.unreadable(e);
+        }
+        problems.addAll(checked.problems());
+        StorySource source = checked.source() == null ? null : withWording(checked.source(), wording);
+        return new CheckedStory(source, problems);
+    }
+
+    /**
+     * Binds a story that has unknown fields, reporting each: Jackson stops at the first, so each
+     * is removed from the story's tree in turn and the tree bound again, until it binds or fails
+     * for another reason. Only {@code check} does this; {@code build} reports the first.
+     */
+    private Story withoutUnknownFields(String fileName, String yaml, UnrecognizedPropertyException first, YamlLocator locator,
+                                       RefusedEnums handler, java.util.List<InvalidInputException> problems) {
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = mapper.readTree(yaml);
+        } catch (JacksonException e) {
+            problems.add(translate(fileName, first, locator));
+            return null;
+        }
+        UnrecognizedPropertyException unknown = first;
+        // Bounded: each round removes one field, and a story has fewer fields than its text has bytes.
+        for (int round = 0; round < 1000; round++) {
+            problems.add(translate(fileName, unknown, locator));
+            if (!remove(tree, unknown)) {
+                return null;
+            }
+            try {
+                return mapper.readerFor(Story.class).withHandler(handler).readValue(tree);
+            } catch (UnrecognizedPropertyException e) {
+                unknown = e;
+            } catch (JacksonException e) {
+                problems.add(translate(fileName, e, locator, handler.refused));
+                return null;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return null;
+    }
+
+    /** Removes the field {@code unknown} names from {@code tree}; false if it is not where its path says. */
+    private static boolean remove(com.fasterxml.jackson.databind.JsonNode tree, UnrecognizedPropertyException unknown) {
+        java.util.List<JsonMappingException.Reference> path = unknown.getPath();
+        com.fasterxml.jackson.databind.JsonNode node = tree;
+        for (int i = 0; i < path.size() - 1 && node != null; i++) {
+            JsonMappingException.Reference ref = path.get(i);
+            node = ref.getIndex() >= 0 ? node.get(ref.getIndex()) : node.get(ref.getFieldName());
+        }
+        return node instanceof com.fasterxml.jackson.databind.node.ObjectNode object && !path.isEmpty()
+                && object.remove(unknown.getPropertyName()) != null;
+    }
+
+    /** Keeps the value an enum's own creator refused (Entity.Kind): the exception does not, and a hint needs it. */
+    private static final class RefusedEnums extends com.fasterxml.jackson.databind.deser.DeserializationProblemHandler {
+        private String refused;
+
+        @Override
+        public Object handleInstantiationProblem(com.fasterxml.jackson.databind.DeserializationContext context, Class<?> type,
+                                                 Object argument, Throwable problem) {
+            if (type.isEnum() && argument instanceof String value) {
+                refused = value;
+            }
+            return NOT_HANDLED;
+        }
+    }
+
+    private static String unknownField(String name, java.util.Collection<String> known) {
+        return "unknown field '" + name + "'; known fields here: " + String.join(", ", known);
+    }
+
     /** Like {@link #load(String, String)}, keeping where each field came from for later checks. */
     public StorySource loadSource(String fileName, String yaml) {
         // Jackson does not expand aliases, but the locator's tree walk would: a recursive or
@@ -116,6 +269,11 @@ public final class StoryLoader {
     }
 
     private static InvalidInputException translate(String fileName, JacksonException e, YamlLocator locator) {
+        return translate(fileName, e, locator, null);
+    }
+
+    /** @param refused the value an enum refused, when known: for a "did you mean" */
+    private static InvalidInputException translate(String fileName, JacksonException e, YamlLocator locator, String refused) {
         JsonLocation location = e.getLocation();
         int line = location == null ? 0 : location.getLineNr();
         int column = location == null ? 0 : location.getColumnNr();
@@ -125,8 +283,11 @@ public final class StoryLoader {
             // 1e400 or .inf read as a double is infinite; BigDecimal then refuses it with Java's words.
             problem = "not a finite number (too large, or .inf or .nan); write a number such as 1500000 or 1.5e6";
         } else if (e instanceof UnrecognizedPropertyException unknown) {
-            problem = "unknown field '" + unknown.getPropertyName() + "'; known fields here: "
-                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            java.util.List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            YamlLocator.Position position = locator.find(field);
+            return new UnknownNameException(fileName, position.line() > 0 ? position.line() : line,
+                    position.line() > 0 ? position.column() : column, field,
+                    unknownField(unknown.getPropertyName(), known), unknown.getPropertyName(), known);
         } else if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException instantiation) {
             Throwable cause = instantiation.getCause();
             problem = cause == null ? firstLine(e.getOriginalMessage())
@@ -134,11 +295,25 @@ public final class StoryLoader {
                     // List.copyOf and Map.copyOf refuse nulls without a message: a list item or value written as ~ or left empty.
                     : cause instanceof NullPointerException ? "an empty item or value (~ or a bare '-'); remove it or give it a value"
                     : firstLine(e.getOriginalMessage());
+            Class<?> type = instantiation.getType() == null ? Object.class : instantiation.getType().getRawClass();
+            if (type.isEnum() && refused != null) {
+                // An enum with its own creator (Entity.Kind) refused the value.
+                String value = refused;
+                YamlLocator.Position position = locator.find(field);
+                return new UnknownNameException(fileName, position.line() > 0 ? position.line() : line,
+                        position.line() > 0 ? position.column() : column, field, problem, value, enumIds(type));
+            }
         } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
             // A second line: SafeYaml.checkShape reports duplicates first, at the key.
             problem = "duplicate key " + e.getOriginalMessage().replaceFirst("^Duplicate field ", "") + "; each key may appear once";
         } else if (e instanceof InvalidFormatException invalid) {
             problem = "'" + invalid.getValue() + "' is not a valid " + describe(invalid.getTargetType());
+            if (invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+                YamlLocator.Position position = locator.find(field);
+                return new UnknownNameException(fileName, position.line() > 0 ? position.line() : line,
+                        position.line() > 0 ? position.column() : column, field, problem,
+                        String.valueOf(invalid.getValue()), enumIds(invalid.getTargetType()));
+            }
         } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
             problem = EMPTY;
         } else if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Missing required creator property")) {
@@ -234,9 +409,7 @@ public final class StoryLoader {
             return "text";
         }
         if (type.isEnum()) {
-            return type.getSimpleName() + " (one of: " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-                    .collect(Collectors.joining(", ")) + ")";
+            return type.getSimpleName() + " (one of: " + String.join(", ", enumIds(type)) + ")";
         }
         if (Number.class.isAssignableFrom(type) || type == int.class) {
             return "number";
@@ -251,6 +424,13 @@ public final class StoryLoader {
             return "mapping (" + type.getSimpleName() + ")";
         }
         return type.getSimpleName();
+    }
+
+    /** The values of an enum as stories write them: {@code armed-group}. */
+    private static java.util.List<String> enumIds(Class<?> type) {
+        return java.util.Arrays.stream(type.getEnumConstants())
+                .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .toList();
     }
 
     private static String firstLine(String message) {

@@ -8,6 +8,7 @@ import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,10 @@ import java.util.regex.Pattern;
  * safe to use in file names and message keys, that lists which must not be empty are not,
  * that language tags, currencies and URLs are valid. Walks the records generically, so new
  * model fields are checked without new code here.
+ *
+ * <p>Each problem goes to a sink: {@code build} throws the first (so it stops where it always
+ * did), {@code check} collects them all. Every check therefore tolerates what an earlier one
+ * already reported (a field with no value, an entity with no kind) instead of failing on it.
  */
 final class StoryValidator {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
@@ -23,18 +28,28 @@ final class StoryValidator {
 
     private final String fileName;
     private final YamlLocator locator;
+    private final Consumer<InvalidInputException> problems;
 
+    /** A validator that throws the first problem it finds. */
     StoryValidator(String fileName, YamlLocator locator) {
+        this(fileName, locator, problem -> {
+            throw problem;
+        });
+    }
+
+    /** A validator that hands every problem it finds to {@code problems}, in the order it checks them. */
+    StoryValidator(String fileName, YamlLocator locator, Consumer<InvalidInputException> problems) {
         this.fileName = fileName;
         this.locator = locator;
+        this.problems = problems;
     }
 
     void validate(Story story) {
         requireValues("", story);
-        if (!SLUG.matcher(story.id()).matches()) {
+        if (story.id() != null && !SLUG.matcher(story.id()).matches()) {
             fail("id", "'" + story.id() + "' is not a valid story id; use lower-case letters, digits and '-' (it names the output files)");
         }
-        if (!SLUG.matcher(story.kind()).matches()) {
+        if (story.kind() != null && !SLUG.matcher(story.kind()).matches()) {
             fail("kind", "'" + story.kind() + "' is not a valid story kind; use lower-case letters, digits and '-' (it names a template folder)");
         }
         story.entities().forEach((id, entity) -> {
@@ -44,6 +59,7 @@ final class StoryValidator {
             }
             if (entity == null) {
                 fail(path, "give the entity's kind, e.g. { kind: country }");
+                return;
             }
             if (entity.kind() == Entity.Kind.PERSON && (entity.office() == null || entity.of() == null)) {
                 fail(path, "a person needs 'office' (e.g. president) and 'of' (the entity whose office it is)");
@@ -55,7 +71,7 @@ final class StoryValidator {
                 fail(path + ".office", "'" + entity.office() + "' is not a valid office id; use lower-case letters, digits and '-'");
             }
         });
-        if (story.event().kind() == Event.Kind.SIGNING && story.event().signatories().isEmpty()) {
+        if (story.event() != null && story.event().kind() == Event.Kind.SIGNING && story.event().signatories().isEmpty()) {
             fail("event", "a signing needs 'signatories': the people who signed");
         }
         for (int i = 0; i < story.sources().size(); i++) {
@@ -93,12 +109,16 @@ final class StoryValidator {
         }
         if (value instanceof EntityRef ref) {
             if (!story.entities().containsKey(ref.id())) {
-                fail(path, "unknown entity '" + ref.id() + "'; declare it under 'entities:' or use one of: "
-                        + String.join(", ", story.entities().keySet()));
+                report(new UnknownNameException(fileName, locator.find(path), path, "unknown entity '" + ref.id()
+                        + "'; declare it under 'entities:' or use one of: " + String.join(", ", story.entities().keySet()),
+                        ref.id(), story.entities().keySet()));
             }
             return;
         }
         if (value instanceof Money money) {
+            if (money.currency() == null) {
+                return;
+            }
             try {
                 Currency.getInstance(money.currency());
             } catch (IllegalArgumentException e) {
@@ -107,7 +127,7 @@ final class StoryValidator {
             return;
         }
         if (value instanceof Claim claim) {
-            if (!KEY.matcher(claim.claim()).matches()) {
+            if (claim.claim() != null && !KEY.matcher(claim.claim()).matches()) {
                 fail(path + ".claim", "'" + claim.claim() + "' is not a valid claim name; use letters, digits and '-', starting with a lower-case letter");
             }
             claim.args().forEach((name, arg) -> {
@@ -134,7 +154,7 @@ final class StoryValidator {
         }
         if (value instanceof Term term) {
             walk(path, term.asClaim(), story);
-            if (term.within() != null && (!DEADLINE_UNITS.contains(term.within().unit())
+            if (term.within() != null && term.within().value() != null && term.within().unit() != null && (!DEADLINE_UNITS.contains(term.within().unit())
                     || term.within().value().stripTrailingZeros().scale() > 0 || term.within().value().signum() <= 0)) {
                 fail(join(path, "within"), "a deadline is a whole number of days, weeks, months, years or decades after the event");
             }
@@ -197,12 +217,15 @@ final class StoryValidator {
     }
 
     private void key(String path, String value, String what) {
-        if (!KEY.matcher(value).matches()) {
+        if (value != null && !KEY.matcher(value).matches()) {
             fail(path, "'" + value + "' is not a valid " + what + "; use letters, digits and '-', starting with a lower-case letter (it names a message)");
         }
     }
 
     private void url(String path, String value) {
+        if (value == null) {
+            return;
+        }
         try {
             URI uri = new URI(value.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -215,6 +238,9 @@ final class StoryValidator {
     }
 
     private void languageTag(String path, String tag) {
+        if (tag == null) {
+            return;
+        }
         try {
             Locale locale = new Locale.Builder().setLanguageTag(tag).build();
             if (locale.getLanguage().length() < 2 || locale.getLanguage().length() > 3) {
@@ -227,6 +253,10 @@ final class StoryValidator {
 
     private void fail(String path, String problem) {
         YamlLocator.Position position = locator.find(path);
-        throw new InvalidInputException(fileName, position.line(), position.column(), path, problem);
+        report(new InvalidInputException(fileName, position.line(), position.column(), path, problem));
+    }
+
+    private void report(InvalidInputException problem) {
+        problems.accept(problem);
     }
 }

@@ -125,8 +125,12 @@ public final class PdfFonts {
                 || codePoint == 0x200B || codePoint == 0x2060 || codePoint == 0xFEFF;
     }
 
-    /** The first code point of {@code text} that none of {@code families} can draw, or -1. */
-    int firstMissing(String text, List<String> families) {
+    /**
+     * The first code point of {@code text} that none of {@code families} can draw, or -1; white
+     * space, controls and invisible break hints need no glyph. The same test the PDF makes before
+     * it is written, so {@code newsbrief check} finds exactly what a build would refuse.
+     */
+    public int firstMissing(String text, List<String> families) {
         return text.codePoints()
                 .filter(cp -> !invisible(cp))
                 .filter(cp -> familyFor(cp, families) == null)

@@ -211,7 +211,7 @@ class OutputDirectoryTest {
         assertThat(heard.get(0)).isEqualTo("STALE_LOCK: a build (pid 999999 on elsewhere, since 2026-01-01T00:00:00Z) "
                 + "stopped before it finished; its leftovers are removed and the output is as it was before it");
         assertThat(heard).extracting(line -> line.substring(0, line.indexOf(':')))
-                .containsExactly("STALE_LOCK", "LOCKED", "RENDERED", "STAGED", "PUBLISHED");
+                .containsExactly("STALE_LOCK", "LOCKED", "PLANNED", "RENDERED", "STAGED", "PUBLISHED");
         try (Stream<Path> names = Files.list(state)) {
             assertThat(names.map(path -> path.getFileName().toString()).sorted()).containsExactly("current", "lock", "releases");
         }

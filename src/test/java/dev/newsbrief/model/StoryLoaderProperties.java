@@ -41,6 +41,23 @@ class StoryLoaderProperties {
         Statistics.label("outcome").coverage(checker -> checker.check("loaded").percentage(p -> p >= 5));
     }
 
+    /**
+     * {@code check} never throws on what {@code load} rejects or accepts, and agrees with it:
+     * no problem when the story loads, else first the very problem {@code load} reports.
+     */
+    @Property
+    void checkFindsWhatLoadFindsFirst(@ForAll("anyStory") StoryCase story) {
+        InvalidInputException error = successOrBadInput(BOUND, () -> LOADER.load(StoryYamlName.FILE, story.storyYaml()));
+        CheckedStory checked = LOADER.check(StoryYamlName.FILE, story.storyYaml());
+        if (error == null) {
+            org.assertj.core.api.Assertions.assertThat(checked.problems()).isEmpty();
+        } else {
+            org.assertj.core.api.Assertions.assertThat(checked.problems()).isNotEmpty();
+            org.assertj.core.api.Assertions.assertThat(checked.problems().get(0).getMessage()).isEqualTo(error.getMessage());
+        }
+        Statistics.label("problems").collect(Math.min(checked.problems().size(), 3));
+    }
+
     @Provide
     Arbitrary<StoryCase> anyStory() {
         return StoryGen.anyStory();

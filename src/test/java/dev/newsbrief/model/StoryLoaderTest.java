@@ -339,4 +339,49 @@ class StoryLoaderTest {
         assertThatThrownBy(() -> PartialDate.parse("2025-08-00")).hasMessageContaining("has a month or day 00");
         assertThatThrownBy(() -> PartialDate.parse("2025-00")).hasMessageContaining("has a month or day 00");
     }
+
+    /** check reports each unknown field (build stops at the first), with the fields known there, and goes on to validate. */
+    @Test
+    void checkReportsEveryUnknownFieldThenValidates() {
+        String yaml = StoryYaml.replacing("  - { title: Source, language: en }", "  - { titel: Source, title: Source, language: en }")
+                .replace("  city: london", "  citty: london") + "dateline: atlantis\n";
+        List<InvalidInputException> problems = loader.check(StoryYaml.FILE, yaml).problems();
+        assertThat(problems).extracting(InvalidInputException::getMessage).containsExactly(
+                "story.yaml:6:14: sources[0].titel: unknown field 'titel'; known fields here: date, language, outlet, title, url",
+                "story.yaml:14:10: event.citty: unknown field 'citty'; known fields here: city, date, details, document, hosts, kind, mediators, parties, signatories, venue",
+                "story.yaml:16:11: dateline: unknown entity 'atlantis'; declare it under 'entities:' or use one of: armenia, azerbaijan, london");
+        assertThat(problems.get(1)).isInstanceOfSatisfying(UnknownNameException.class,
+                unknown -> assertThat(unknown.name()).isEqualTo("citty"));
+        assertThatThrownBy(() -> loader.load(StoryYaml.FILE, yaml)).hasMessage(problems.get(0).getMessage());
+    }
+
+    /** A value an enum refuses keeps the value and the allowed ones, for a hint. */
+    @Test
+    void aRefusedKindCarriesTheKinds() {
+        var problems = loader.check(StoryYaml.FILE, StoryYaml.replacing("armenia: { kind: country }", "armenia: { kind: contry }")).problems();
+        assertThat(problems).singleElement().isInstanceOfSatisfying(UnknownNameException.class, unknown -> {
+            assertThat(unknown.name()).isEqualTo("contry");
+            assertThat(unknown.known()).contains("country", "armed-group").hasSize(Entity.Kind.values().length);
+        });
+        var event = loader.check(StoryYaml.FILE, StoryYaml.replacing("kind: summit", "kind: sumit")).problems();
+        assertThat(event).singleElement().isInstanceOfSatisfying(UnknownNameException.class, unknown -> {
+            assertThat(unknown.name()).isEqualTo("sumit");
+            assertThat(unknown.known()).containsExactly("announcement", "ceasefire", "signing", "summit", "talks");
+        });
+    }
+
+    /** A bundle: a wording file whose name is no language tag is reported with the story's own problems, not instead of them. */
+    @Test
+    void checkingABundleReportsBadFileNamesAndTheStory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("story.yaml"), StoryYaml.with("dateline: atlantis\n"));
+        java.nio.file.Files.writeString(dir.resolve("en_GB.yaml"), "messages: {}\n");
+        java.nio.file.Files.writeString(dir.resolve("ru.yaml"), "messages: {}\n");
+        CheckedStory checked = loader.check(dir);
+        assertThat(checked.problems()).extracting(InvalidInputException::getMessage).containsExactly(
+                dir.resolve("en_GB.yaml") + ": 'en_GB' is not a BCP 47 tag; write 'en-GB' (with '-', not '_')",
+                dir.resolve("story.yaml") + ":16:11: dateline: unknown entity 'atlantis'; declare it under 'entities:' or use one of: armenia, azerbaijan, london");
+        assertThat(checked.source().wording()).containsOnlyKeys("ru");
+        assertThat(loader.check(dir.resolve("nothing-here")).problems()).extracting(InvalidInputException::getMessage)
+                .containsExactly(dir.resolve("nothing-here") + ": no such story file or folder; give a story's YAML file or a story bundle folder (holding story.yaml)");
+    }
 }

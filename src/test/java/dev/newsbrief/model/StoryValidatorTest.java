@@ -247,4 +247,63 @@ class StoryValidatorTest {
         assertThat(problem(with("dateline: atlantis\n"))).isEqualTo(
                 "story.yaml:16:11: dateline: unknown entity 'atlantis'; declare it under 'entities:' or use one of: armenia, azerbaijan, london");
     }
+
+    /** Every problem {@code check} finds in {@code yaml}, as one-line messages in the order found. */
+    private static java.util.List<String> problems(String yaml) {
+        return new StoryLoader().check(StoryYaml.FILE, yaml).problems().stream().map(InvalidInputException::getMessage).toList();
+    }
+
+    /** check reports every validation problem, in the order build meets them; build stops at the first of them. */
+    @Test
+    void checkCollectsEveryProblemInOrder() {
+        String yaml = replacing("kind: agreement", "kind: Agreement")
+                .replace("  london: { kind: city }\n", "  london: ~\n")
+                .replace("language: en }", "language: english, url: \"ftp://example.org\" }")
+                + "dateline: atlantis\n";
+        assertThat(problems(yaml)).containsExactly(
+                "story.yaml:2:7: kind: 'Agreement' is not a valid story kind; use lower-case letters, digits and '-' (it names a template folder)",
+                "story.yaml:10:11: entities.london: give the entity's kind, e.g. { kind: country }",
+                "story.yaml:6:32: sources[0].language: 'english' is not a language tag; use a BCP 47 tag such as en, hy, az or ru",
+                "story.yaml:6:46: sources[0].url: 'ftp://example.org' is not an http or https address; only those are linked",
+                "story.yaml:16:11: dateline: unknown entity 'atlantis'; declare it under 'entities:' or use one of: armenia, azerbaijan, london");
+        assertThat(problem(yaml)).isEqualTo(problems(yaml).get(0));
+    }
+
+    /** Fields with no value are reported, and the checks after them do not trip over the nothing they left. */
+    @Test
+    void checkGoesOnPastFieldsWithNoValue() {
+        String yaml = replacing("id: test-story", "id: ~")
+                .replace("kind: agreement", "kind: ~")
+                .replace("  - { title: Source, language: en }", "  - { title: Source, language: ~, url: ~ }")
+                + "terms:\n  - { claim: ~, within: { value: ~, unit: day } }\nsections:\n  - { id: ~, paragraphs: [[{ claim: ~ }]] }\n"
+                + "keyFacts:\n  - { label: ~, value: { amount: 1, currency: ~ } }\n";
+        assertThat(problems(yaml)).containsExactly(
+                "story.yaml:1:5: id: 'id' has no value; give it one",
+                "story.yaml:2:7: kind: 'kind' has no value; give it one",
+                "story.yaml:6:32: sources[0].language: 'language' has no value; give it one",
+                "story.yaml:21:14: keyFacts[0].label: 'label' has no value; give it one",
+                "story.yaml:21:47: keyFacts[0].value.currency: 'currency' has no value; give it one",
+                "story.yaml:17:14: terms[0].claim: 'claim' has no value; give it one",
+                "story.yaml:17:34: terms[0].within.value: 'value' has no value; give it one",
+                "story.yaml:19:11: sections[0].id: 'id' has no value; give it one",
+                "story.yaml:19:37: sections[0].paragraphs[0][0].claim: 'claim' has no value; give it one");
+    }
+
+    /** An unknown entity carries the ids that exist, so check can say which one was meant. */
+    @Test
+    void anUnknownEntityCarriesTheKnownIds() {
+        InvalidInputException problem = new StoryLoader().check(StoryYaml.FILE, with("dateline: londn\n")).problems().get(0);
+        assertThat(problem).isInstanceOfSatisfying(UnknownNameException.class, unknown -> {
+            assertThat(unknown.name()).isEqualTo("londn");
+            assertThat(unknown.known()).containsExactly("armenia", "azerbaijan", "london");
+        });
+    }
+
+    /** A valid story has no problems, and check hands back the story it read. */
+    @Test
+    void aValidStoryHasNoProblems() {
+        CheckedStory checked = new StoryLoader().check(StoryYaml.FILE, StoryYaml.BASE);
+        assertThat(checked.problems()).isEmpty();
+        assertThat(checked.source().story().id()).isEqualTo("test-story");
+    }
 }
