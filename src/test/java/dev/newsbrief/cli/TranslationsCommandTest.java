@@ -42,10 +42,17 @@ class TranslationsCommandTest {
         assertThat(run.out()).startsWith("""
                 language     present  missing  unused  stale  unreviewed
                 en (source)       82        -       2      -           -
-                az                81        1       1      0          81
+                az                81        1       1      1           0
                 el                 4       79       1      1           1
-                hy                81        1       1      0          81
-                ru                81        1       1      0          81
+                hy                81        1       1      1           0
+                ru                81        1       1      1           0
+                """);
+        // The shipped languages' source.lock.yaml records the English they were translated from:
+        // the override's new English for section.terms makes their translation of it stale.
+        assertThat(run.out()).contains("""
+
+                ru stale (1):
+                  section.terms
                 """);
         assertThat(run.out()).contains("""
 
