@@ -13,13 +13,6 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -189,43 +182,7 @@ final class TemplateCheck implements Check {
     /** The relative names of every template, embedded and overriding, sorted. */
     private static SortedSet<String> names(ResourceSet templates) {
         SortedSet<String> names = new TreeSet<>();
-        URL url = TemplateCheck.class.getClassLoader().getResource(ROOT);
-        if (url != null) {
-            try {
-                URI uri = url.toURI();
-                addTemplates("jar".equals(uri.getScheme()) ? jarPath(uri) : Path.of(uri), names);
-            } catch (URISyntaxException | IOException e) {
-                throw new IllegalStateException("cannot list the embedded templates", e);
-            }
-        }
-        templates.overrideDirectory().ifPresent(dir -> addTemplates(dir, names));
+        templates.files("").stream().filter(name -> EXTENSIONS.stream().anyMatch(name::endsWith)).forEach(names::add);
         return names;
-    }
-
-    private static Path jarPath(URI uri) throws IOException {
-        try {
-            return FileSystems.getFileSystem(uri).provider().getPath(uri);
-        } catch (FileSystemNotFoundException notYetOpen) {
-            try {
-                return FileSystems.newFileSystem(uri, Map.of()).provider().getPath(uri);
-            } catch (java.nio.file.FileSystemAlreadyExistsException raced) {
-                return FileSystems.getFileSystem(uri).provider().getPath(uri);
-            }
-        }
-    }
-
-    private static void addTemplates(Path root, SortedSet<String> names) {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        // Links are not followed: one that leads out of the folder is refused when ResourceSet reads it.
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(Files::isRegularFile)
-                    .map(file -> root.relativize(file).toString().replace(java.io.File.separatorChar, '/'))
-                    .filter(name -> EXTENSIONS.stream().anyMatch(name::endsWith))
-                    .forEach(names::add);
-        } catch (IOException e) {
-            throw new InvalidInputException(root.toString(), 0, 0, "", "cannot list the templates: " + e.getMessage());
-        }
     }
 }

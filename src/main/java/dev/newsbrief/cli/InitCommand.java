@@ -1,18 +1,12 @@
 package dev.newsbrief.cli;
 
+import dev.newsbrief.resource.ResourceSet;
+
 import dev.newsbrief.model.InvalidInputException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -127,43 +121,19 @@ final class InitCommand implements Callable<Integer> {
     }
 
     /**
-     * Every file under the classpath folder {@code root} (from the jar or, in development, from
-     * target/classes), by its path relative to {@code root} with '/' separators, sorted.
+     * Every file newsbrief ships under the classpath folder {@code root}, by its path relative to
+     * {@code root} with '/' separators, sorted.
      */
     static SortedMap<String, byte[]> embedded(String root) {
-        URL url = InitCommand.class.getClassLoader().getResource(root);
-        if (url == null) {
+        ResourceSet shipped = new ResourceSet(root, null);
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        for (String name : shipped.embeddedFiles("")) {
+            files.put(name, shipped.findBytes(name).orElseThrow());
+        }
+        if (files.isEmpty()) {
             throw new IllegalStateException("embedded " + root + " is missing from the jar");
         }
-        try {
-            URI uri = url.toURI();
-            Path base = "jar".equals(uri.getScheme()) ? jarPath(uri) : Path.of(uri);
-            SortedMap<String, byte[]> files = new TreeMap<>();
-            try (Stream<Path> walk = Files.walk(base)) {
-                for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                    List<String> parts = new ArrayList<>();
-                    base.relativize(file).forEach(part -> parts.add(part.toString().replace("/", "")));
-                    files.put(String.join("/", parts), Files.readAllBytes(file));
-                }
-            }
-            return files;
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot list embedded " + root, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read embedded " + root, e);
-        }
-    }
-
-    private static Path jarPath(URI uri) throws IOException {
-        try {
-            return FileSystems.getFileSystem(uri).provider().getPath(uri);
-        } catch (FileSystemNotFoundException notYetOpen) {
-            try {
-                return FileSystems.newFileSystem(uri, Map.of()).provider().getPath(uri);
-            } catch (FileSystemAlreadyExistsException raced) {
-                return FileSystems.getFileSystem(uri).provider().getPath(uri);
-            }
-        }
+        return files;
     }
 
     private static byte[] utf8(String text) {

@@ -93,7 +93,7 @@ final class TranslationsCommand implements Callable<Integer> {
             return accept(files, out);
         }
         List<StorySource> sources = stories(files, chosen);
-        CoverageUsage usage = CoverageUsage.scan(CoverageUsage.templates(templates),
+        CoverageUsage usage = CoverageUsage.scan(CoverageUsage.templates(new ResourceSet("templates", templates, chosen)),
                 sources.stream().map(StorySource::story).toList());
         Coverage coverage = Coverage.of(files, usage);
         if (missing != null) {

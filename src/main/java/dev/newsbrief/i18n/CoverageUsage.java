@@ -1,16 +1,6 @@
 package dev.newsbrief.i18n;
 
 import dev.newsbrief.model.Story;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +9,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Which message keys are used, for the "unused" column of {@code newsbrief translations}. A key
@@ -79,54 +68,16 @@ public record CoverageUsage(Set<String> keys, Set<String> prefixes) {
     }
 
     /**
-     * The text of every template newsbrief would use: the embedded ones under the classpath
-     * folder {@code templates}, with the files of {@code override} (may be null) replacing them
-     * by name. Sorted by name.
+     * The text of every template newsbrief would use: the embedded ones, with the files of
+     * {@code templates}' override replacing them by name. Sorted by name.
      */
-    public static Map<String, String> templates(Path override) {
+    public static Map<String, String> templates(dev.newsbrief.resource.ResourceSet templates) {
         Map<String, String> found = new TreeMap<>();
-        URL url = CoverageUsage.class.getClassLoader().getResource("templates");
-        if (url != null) {
-            try {
-                URI uri = url.toURI();
-                readTemplates("jar".equals(uri.getScheme()) ? jarPath(uri) : Path.of(uri), found);
-            } catch (URISyntaxException | IOException e) {
-                throw new IllegalStateException("cannot list the embedded templates", e);
-            }
-        }
-        if (override != null && Files.isDirectory(override)) {
-            try {
-                readTemplates(override, found);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the templates in " + override, e);
+        for (String name : templates.files("")) {
+            if (TEMPLATE_ENDINGS.stream().anyMatch(name::endsWith)) {
+                templates.find(name).ifPresent(template -> found.put(name, template.text()));
             }
         }
         return found;
-    }
-
-    private static void readTemplates(Path root, Map<String, String> into) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(file -> TEMPLATE_ENDINGS.stream().anyMatch(file.getFileName().toString()::endsWith))
-                    .sorted()
-                    .toList();
-        }
-        for (Path file : files) {
-            String name = root.relativize(file).toString().replace('\\', '/').replaceAll("/$", "");
-            into.put(name, Files.readString(file, StandardCharsets.UTF_8));
-        }
-    }
-
-    private static Path jarPath(URI uri) throws IOException {
-        try {
-            return FileSystems.getFileSystem(uri).provider().getPath(uri);
-        } catch (FileSystemNotFoundException notYetOpen) {
-            try {
-                return FileSystems.newFileSystem(uri, Map.of()).provider().getPath(uri);
-            } catch (java.nio.file.FileSystemAlreadyExistsException raced) {
-                return FileSystems.getFileSystem(uri).provider().getPath(uri);
-            }
-        }
     }
 }

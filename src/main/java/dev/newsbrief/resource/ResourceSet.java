@@ -221,6 +221,56 @@ public final class ResourceSet {
         return names;
     }
 
+    /**
+     * Every file newsbrief ships under {@code relative} (recursively; from the jar or, in
+     * development, from target/classes), by its path relative to {@code relative} with '/'
+     * separators, sorted.
+     */
+    public SortedSet<String> embeddedFiles(String relative) {
+        SortedSet<String> names = new TreeSet<>();
+        URL url = ResourceSet.class.getClassLoader().getResource(embeddedRoot + (relative.isEmpty() ? "" : "/" + relative));
+        if (url != null) {
+            try {
+                URI uri = url.toURI();
+                addFiles("jar".equals(uri.getScheme()) ? jarFileSystemPath(uri) : Path.of(uri), names);
+            } catch (URISyntaxException | IOException e) {
+                throw new IllegalStateException("cannot list embedded " + embeddedRoot + "/" + relative, e);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Every file under {@code relative} in either layer (the embedded files and the override's),
+     * relative to {@code relative} with '/' separators, sorted: the names {@link #find} answers for.
+     */
+    public SortedSet<String> files(String relative) {
+        SortedSet<String> names = embeddedFiles(relative);
+        if (override != null) {
+            Path dir = override.resolve(relative).normalize();
+            if (inside(dir).filter(Files::isDirectory).isPresent()) {
+                // Links are not followed: one that leads out of the folder is refused when it is read.
+                addFiles(dir, names);
+            }
+        }
+        return names;
+    }
+
+    private static void addFiles(Path root, SortedSet<String> names) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                java.util.List<String> parts = new java.util.ArrayList<>();
+                root.relativize(file).forEach(part -> parts.add(part.toString().replace("/", "")));
+                names.add(String.join("/", parts));
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(root.toString(), 0, 0, "", "cannot list the folder: " + e.getMessage());
+        }
+    }
+
     private static Path jarFileSystemPath(URI uri) throws IOException {
         try {
             return FileSystems.getFileSystem(uri).provider().getPath(uri);

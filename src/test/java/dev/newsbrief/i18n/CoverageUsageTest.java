@@ -26,7 +26,7 @@ class CoverageUsageTest {
     /** The embedded templates are all read, those under kinds/ and newsletter/ too. */
     @Test
     void readsEveryEmbeddedTemplate() {
-        Map<String, String> templates = CoverageUsage.templates(null);
+        Map<String, String> templates = CoverageUsage.templates(new dev.newsbrief.resource.ResourceSet("templates", null));
 
         assertThat(templates).containsKeys("brief.ftlh", "article.ftlh", "kinds/ceasefire/key-facts.ftlh", "newsletter/email.ftl");
         assertThat(CoverageUsage.scan(templates, List.of()).uses("newsletter.unsubscribe")).isTrue();

@@ -115,4 +115,22 @@ class ResourceSetTest {
                 .isExactlyInstanceOf(InvalidInputException.class)
                 .hasMessage(missing + ": no such directory; the --translations option needs a directory laid out like the embedded translations/");
     }
+
+    @Test
+    void filesListsEveryFileOfBothLayersRecursivelyRelativeAndSorted() throws IOException {
+        Path override = root;
+        Files.createDirectories(override.resolve("kinds/summit"));
+        Files.writeString(override.resolve("kinds/summit/brief.ftlh"), "x");
+        Files.writeString(override.resolve("article.ftlh"), "mine");
+
+        ResourceSet templates = new ResourceSet("templates", override);
+
+        assertThat(templates.embeddedFiles("")).contains("article.ftlh", "pdf/fonts.yaml", "kinds/ceasefire/key-facts.ftlh")
+                .doesNotContain("kinds/summit/brief.ftlh");
+        assertThat(templates.files("")).contains("article.ftlh", "pdf/fonts.yaml", "kinds/summit/brief.ftlh");
+        assertThat(templates.files("kinds")).contains("ceasefire/key-facts.ftlh", "summit/brief.ftlh")
+                .doesNotContain("article.ftlh");
+        assertThat(java.util.List.copyOf(templates.files(""))).isSorted();
+        assertThat(templates.files("no-such-folder")).isEmpty();
+    }
 }
