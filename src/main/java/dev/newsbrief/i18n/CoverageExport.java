@@ -130,7 +130,7 @@ public final class CoverageExport {
         };
         // A count, kind or bare value is not the list or name it is taken from.
         String type = Set.of("count", "kind", "value", "year").contains(facet) ? ""
-                : value instanceof EntityRef ? "an entity's name (from the lexicon)"
+                : value instanceof EntityRef || "first".equals(facet) && value instanceof List<?> ? "an entity's name (from the lexicon)"
                 : value instanceof List<?> ? "a list of names joined with this language's 'and', in its order"
                 : value instanceof PartialDate ? "a date of year, month or day precision"
                 : value instanceof LocalDate && !"date".equals(argument.format()) ? "a date"

@@ -90,4 +90,48 @@ class FontCheckTest {
                 .isEqualTo("add a font that has this character to templates/pdf/fonts.yaml under locales: en, or remove it");
         assertThat(FontCheck.hint("zh", '中')).endsWith("(e.g. Noto Serif CJK)");
     }
+
+    /** With no story named, the embedded default story's own texts (its quotes' translations) are drawn too. */
+    @Test
+    void theEmbeddedStorysQuotesAreCheckedWhenNoStoryIsNamed(@TempDir Path templates) throws IOException {
+        Files.createDirectories(templates.resolve("pdf"));
+        Files.writeString(templates.resolve("pdf/fonts.yaml"), """
+                fonts:
+                  - { family: Noto Serif, file: fonts/NotoSerif-Regular.ttf }
+                  - { family: Noto Serif Armenian, file: fonts/NotoSerifArmenian-Regular.ttf }
+                locales:
+                  default: [Noto Serif, Noto Serif Armenian]
+                  hy: Noto Serif
+                """, StandardCharsets.UTF_8);
+        Problems problems = new Problems();
+        new FontCheck().run(new Project(List.of(), templates, null, Limits.DEFAULT), problems);
+        assertThat(problems.list()).filteredOn(problem -> problem.field().startsWith("quotes["))
+                .isNotEmpty()
+                .allSatisfy(problem -> {
+                    assertThat(problem.file()).isEqualTo("(embedded) stories/armenia-azerbaijan-peace-2025/story.yaml");
+                    assertThat(problem.field()).endsWith(".translations.hy");
+                });
+    }
+
+    /** A code point Unicode has not assigned has no name: only its number is shown. */
+    @Test
+    void anUnassignedCharacterIsDescribedByItsNumberAlone() {
+        assertThat(FontCheck.describe(0x0378)).isEqualTo("U+0378");
+        assertThat(FontCheck.describe(0x03A9)).isEqualTo("U+03A9, GREEK CAPITAL LETTER OMEGA");
+    }
+
+    /** A combining mark or an unassigned character belongs to no script a font could be named for. */
+    @Test
+    void aCharacterOfNoScriptIsToldToFindAFontThatHasIt() {
+        String anyFont = "add a font that has this character to templates/pdf/fonts.yaml under locales: en, or remove it";
+        assertThat(FontCheck.hint("en", 0x0301)).isEqualTo(anyFont);
+        assertThat(FontCheck.hint("en", 0x0378)).isEqualTo(anyFont);
+        assertThat(FontCheck.hint("en", '★')).isEqualTo(anyFont);
+    }
+
+    /** A pattern ICU cannot parse is drawn as it is written (TranslationCheck reports the syntax). */
+    @Test
+    void anUnparsablePatternIsDrawnWhole() {
+        assertThat(FontCheck.literalText("{broken ★")).isEqualTo("{broken ★");
+    }
 }

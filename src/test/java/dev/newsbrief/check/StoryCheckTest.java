@@ -48,4 +48,19 @@ class StoryCheckTest {
                 .last().isEqualTo("3 errors, 0 warnings");
         assertThat(run.exitCode()).isEqualTo(3);
     }
+
+    /** With no story named, the embedded story is checked against every language, a fifth one too. */
+    @Test
+    void theEmbeddedStoryIsCheckedAgainstAnAddedLanguage(@TempDir Path dir) throws IOException {
+        Path translations = dir.resolve("translations");
+        java.nio.file.Files.createDirectories(translations.resolve("el"));
+        java.nio.file.Files.writeString(translations.resolve("el/messages.yaml"), "meta:\n  languageName: Ελληνικά\n");
+        java.nio.file.Files.writeString(translations.resolve("el/lexicon.yaml"), "required: [nom]\nentries:\n  armenia: { nom: Αρμενία }\n");
+        Problems problems = new Problems();
+        new StoryCheck().run(new Project(List.of(), null, translations, dev.newsbrief.limit.Limits.DEFAULT), problems);
+        assertThat(problems.list()).extracting(Problem::format)
+                .anySatisfy(line -> assertThat(line).startsWith("(embedded) stories/armenia-azerbaijan-peace-2025/story.yaml:")
+                        .contains(": error: entities.azerbaijan: no name for 'azerbaijan' in language 'el'"))
+                .noneSatisfy(line -> assertThat(line).contains("entities.armenia:"));
+    }
 }

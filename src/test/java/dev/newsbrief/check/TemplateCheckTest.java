@@ -53,4 +53,38 @@ class TemplateCheckTest {
                 at + "no message 'event.signing' in language 'el'; the templates word a 'signing' event with it" + hint,
                 at + "no message 'headline.signing' in language 'el'; the templates word a 'signing' event with it" + hint);
     }
+
+    /**
+     * A story that words its own headline and standfirst needs only event.<kind> from a language,
+     * and its own el.yaml may give that; a story without an event needs none.
+     */
+    @Test
+    void aStoryMayWordItsOwnEventMessagesAndOneWithoutAnEventNeedsNone(@TempDir Path dir) throws IOException {
+        Path translations = dir.resolve("translations");
+        write(translations, "el/messages.yaml", "meta:\n  languageName: Ελληνικά\n");
+        write(translations, "el/lexicon.yaml", "required: [nom]\nentries:\n  armenia: { nom: Αρμενία }\n");
+        Path summit = CheckFixturesTest.ROOT.resolve("template-story-key/stories/summit");
+        Path worded = dir.resolve("worded");
+        for (String file : List.of("story.yaml", "en.yaml", "hy.yaml", "ru.yaml", "az.yaml")) {
+            write(worded, file, Files.readString(summit.resolve(file)));
+        }
+        Path story = worded.resolve("story.yaml");
+        Files.writeString(story, Files.readString(story) + "headline: { claim: welcome, args: { host: united-states, parties: [armenia, azerbaijan] } }\n"
+                + "standfirst: { claim: welcome, args: { host: united-states, parties: [armenia, azerbaijan] } }\n");
+        write(worded, "el.yaml", "messages:\n  event:\n    summit: Σύνοδος\n");
+        Path unworded = dir.resolve("unworded");
+        for (String file : List.of("story.yaml", "en.yaml", "hy.yaml", "ru.yaml", "az.yaml")) {
+            write(unworded, file, Files.readString(summit.resolve(file)).replace("id: fixture-summit-2026", "id: fixture-summit-2"));
+        }
+        Path noEvent = write(dir, "no-event.yaml", Files.readString(summit.resolve("story.yaml"))
+                .replace("id: fixture-summit-2026", "id: fixture-no-event").replaceAll("(?s)\nevent:.*", "\n"));
+        Report report = new Checker(List.of(new TemplateCheck())).check(new Project(List.of(worded, unworded, noEvent), null, translations,
+                Limits.DEFAULT));
+        String at = unworded.resolve("story.yaml") + ":14:9: error: event.kind: ";
+        String hint = " (add it to translations/el/messages.yaml, or to the story's el.yaml under 'messages:')";
+        assertThat(report.problems()).extracting(Problem::format).containsExactly(
+                at + "no message 'event.summit' in language 'el'; the templates word a 'summit' event with it" + hint,
+                at + "no message 'headline.summit' in language 'el'; the templates word a 'summit' event with it" + hint,
+                at + "no message 'standfirst.summit' in language 'el'; the templates word a 'summit' event with it" + hint);
+    }
 }
