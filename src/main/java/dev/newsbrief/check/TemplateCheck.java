@@ -9,7 +9,6 @@ import dev.newsbrief.resource.ResourceSet;
 import freemarker.core.ParseException;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
-import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -66,11 +65,9 @@ final class TemplateCheck implements Check {
 
     /** A configuration that parses as the renderer's does (same version, auto-escaping by extension). */
     private static Configuration configuration() {
+        // Parsed as the build parses them.
         Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
-        configuration.setRecognizeStandardFileExtensions(true);
-        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        configuration.setLogTemplateExceptions(false);
-        configuration.setLocalizedLookup(false);
+        dev.newsbrief.render.Renderer.configure(configuration);
         return configuration;
     }
 

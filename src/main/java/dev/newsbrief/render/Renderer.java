@@ -62,6 +62,16 @@ public final class Renderer {
         configuration = new InterruptibleConfiguration();
         configuration.setTemplateLoader(loader(overrideDirectory, limits));
         configuration.setTemplateLookupStrategy(new KindLookupStrategy());
+        configure(configuration);
+    }
+
+    /**
+     * The settings every FreeMarker {@link Configuration} of newsbrief has — the briefs', the
+     * preview's pages and the template check's parser — so a template parses and escapes the same
+     * everywhere: UTF-8, auto-escaping by file extension, errors rethrown and never logged, nothing
+     * from the JVM (root locale, UTC), and no ?new or ?api for templates that are user input.
+     */
+    public static void configure(Configuration configuration) {
         configuration.setLocalizedLookup(false);
         configuration.setDefaultEncoding("UTF-8");
         configuration.setOutputEncoding("UTF-8");

@@ -1,17 +1,12 @@
 package dev.newsbrief.serve;
 
 import freemarker.cache.ClassTemplateLoader;
-import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TimeZone;
 
 /**
  * The preview's own pages (index, side by side, error, not found) from the FreeMarker templates
@@ -29,20 +24,7 @@ final class PreviewPages {
 
     PreviewPages() {
         configuration.setTemplateLoader(new ClassTemplateLoader(PreviewPages.class, "/templates/preview"));
-        configuration.setLocalizedLookup(false);
-        configuration.setDefaultEncoding("UTF-8");
-        configuration.setOutputEncoding("UTF-8");
-        configuration.setRecognizeStandardFileExtensions(true);
-        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        configuration.setLogTemplateExceptions(false);
-        configuration.setLocale(Locale.ROOT);
-        configuration.setTimeZone(TimeZone.getTimeZone("UTC"));
-        configuration.setNumberFormat("computer");
-        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        configuration.setAPIBuiltinEnabled(false);
-        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
-        wrapper.setExposeFields(false);
-        configuration.setObjectWrapper(wrapper.build());
+        dev.newsbrief.render.Renderer.configure(configuration);
     }
 
     /** Renders {@code template} with {@code model} and the generation the page's reload stream starts from. */
