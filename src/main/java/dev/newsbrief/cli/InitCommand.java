@@ -67,8 +67,11 @@ final class InitCommand implements Callable<Integer> {
         } else {
             files.put("templates/README.md", utf8(templatesReadme(templates.keySet())));
             files.put("translations/README.md", utf8(TRANSLATIONS_README));
+            var shipped = new dev.newsbrief.i18n.Translations(new ResourceSet("translations", null));
             for (String tag : languages(translations.keySet())) {
-                files.put("translations/" + tag + "/messages.yaml", utf8(starterMessages(tag)));
+                // The example is the language's own wording of a key, so the starter shows its script and style.
+                String example = shipped.catalog(tag).pattern(EXAMPLE_KEY).orElse("…");
+                files.put("translations/" + tag + "/messages.yaml", utf8(starterMessages(tag, example)));
             }
         }
         files.put("README.md", utf8(projectReadme()));
@@ -213,16 +216,19 @@ final class InitCommand implements Callable<Integer> {
             To see the embedded files, make a scratch project with `newsbrief init --full scratch`.
             """;
 
-    private static String starterMessages(String tag) {
+    /** The key a starter messages file shows as its example: {@code label.languages}. */
+    private static final String EXAMPLE_KEY = "label.languages";
+
+    private static String starterMessages(String tag, String example) {
         return """
                 # Messages for '%s' merged over newsbrief's own, key by key (ICU MessageFormat).
                 # Add only the keys you change, nested as in the embedded file; for example:
                 #
                 # label:
-                #   languages: This brief in other languages
+                #   languages: %s
                 #
                 # An empty mapping changes nothing.
                 {}
-                """.formatted(tag);
+                """.formatted(tag, example);
     }
 }

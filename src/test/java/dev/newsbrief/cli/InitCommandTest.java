@@ -75,6 +75,19 @@ class InitCommandTest {
                 .contains("Skip to the brief");
     }
 
+    /** Each language's starter shows an example in that language, not in English. */
+    @Test
+    void eachStarterShowsItsOwnLanguagesWording(@TempDir Path dir) throws Exception {
+        Path project = dir.resolve("p");
+        assertThat(run("init", project.toString())).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(project.resolve("translations/ru/messages.yaml")))
+                .contains("#   languages: Этот материал на других языках\n");
+        assertThat(Files.readString(project.resolve("translations/hy/messages.yaml")))
+                .contains("#   languages: Այս նյութն այլ լեզուներով\n");
+        assertThat(Files.readString(project.resolve("translations/en/messages.yaml")))
+                .contains("#   languages: This brief in other languages\n");
+    }
+
     @Test
     void aDirectoryThatIsNotEmptyIsRefusedUnlessForce(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "mine");
