@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Mutation testing with PIT over the packages the brief's correctness rests on: model, i18n,
-# render, build, limit and newsletter. Each package is mutated against its own tests (tests mirror src/main), so a
+# render, build, limit, newsletter and check. Each package is mutated against its own tests (tests mirror src/main), so a
 # mutant counts as killed only when the tests written for that code notice it; the slow
 # whole-output tests (PDF, vnu, child JVMs) are left out, which keeps a run to minutes.
 #
-# Usage: scripts/pit.sh [PACKAGE...]          default: model i18n render build limit newsletter
+# Usage: scripts/pit.sh [PACKAGE...]          default: model i18n render build limit newsletter check
 #        PIT_THRESHOLD=80 scripts/pit.sh      fail (exit 1) when the total score is below it
 #        scripts/pit.sh --summary             only summarise the last reports
 # Reports: target/pit-reports/<package>/index.html (browse) and mutations.xml.
@@ -70,7 +70,7 @@ export PATH="$JAVA_HOME/bin:$PATH"
 echo "Using JDK at $JAVA_HOME ($(java_major "$JAVA_HOME"))"
 
 packages=("$@")
-[ ${#packages[@]} -gt 0 ] || packages=(model i18n render build limit newsletter)
+[ ${#packages[@]} -gt 0 ] || packages=(model i18n render build limit newsletter check)
 start=$(date +%s)
 mvn -B -ntp -q test-compile
 for package in "${packages[@]}"; do
