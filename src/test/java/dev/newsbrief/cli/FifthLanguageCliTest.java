@@ -1,25 +1,16 @@
 package dev.newsbrief.cli;
 
+import static dev.newsbrief.testing.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsbrief.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.newsbrief.testing.Cli.Run;
 import org.junit.jupiter.api.Test;
 
 /** The Greek fixture language (translations by files only) is checked and counted like the four shipped ones. */
 class FifthLanguageCliTest {
     private static final String STORY = Fixtures.fixture("el/stories/" + Fixtures.DEFAULT_ID).toString();
     private static final String TRANSLATIONS = Fixtures.fixture("el/translations").toString();
-
-    private record Run(int code, String out, String err) { }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NewsbriefCommand.commandLine(new PrintWriter(out), new PrintWriter(err), key -> null).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void checkFindsNothingWrongWithTheGreekFiles() {

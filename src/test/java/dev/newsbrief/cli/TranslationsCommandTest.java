@@ -1,11 +1,11 @@
 package dev.newsbrief.cli;
 
+import static dev.newsbrief.testing.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.newsbrief.testing.Cli.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,15 +23,6 @@ import org.yaml.snakeyaml.Yaml;
  */
 class TranslationsCommandTest {
     private static final Path FIXTURE = Path.of("src/test/resources/fixture/coverage/translations");
-
-    private record Run(int code, String out, String err) { }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NewsbriefCommand.commandLine(new PrintWriter(out), new PrintWriter(err), key -> null).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** The table counts present, missing, unused, stale and unreviewed keys per language, aligned. */
     @Test
