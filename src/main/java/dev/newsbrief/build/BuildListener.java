@@ -2,7 +2,8 @@ package dev.newsbrief.build;
 
 /**
  * Hears what a build is doing, in order: for progress output, and for tests that stop a
- * build at a chosen point. Called on the building thread; keep it quick.
+ * build at a chosen point. One event at a time, but {@link Event#RENDERED} comes from the
+ * thread that rendered the file, in the order files finish; keep it quick.
  */
 @FunctionalInterface
 public interface BuildListener {

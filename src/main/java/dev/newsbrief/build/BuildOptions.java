@@ -23,10 +23,12 @@ import java.util.Set;
  * @param extras       more files to publish with the briefs, in the same release (a newsletter edition's)
  * @param force        render every file even when its inputs are those of the published copy; by default such a
  *                     file is kept as it is, and a build where nothing changed writes nothing
+ * @param threads      how many files are rendered at once; default the number of processors. The output does
+ *                     not depend on it: each file's bytes are the same whichever thread renders it
  */
 public record BuildOptions(List<Path> stories, List<String> languages, Set<Format> formats,
                            Path output, Path templates, Path translations, PdfOptions pdf, Limits limits,
-                           boolean clean, boolean waitForLock, List<ExtraOutput> extras, boolean force) {
+                           boolean clean, boolean waitForLock, List<ExtraOutput> extras, boolean force, int threads) {
 
     public BuildOptions {
         stories = List.copyOf(Objects.requireNonNull(stories, "The parameter 'stories' must not be null"));
@@ -36,60 +38,68 @@ public record BuildOptions(List<Path> stories, List<String> languages, Set<Forma
         Objects.requireNonNull(pdf, "The parameter 'pdf' must not be null");
         Objects.requireNonNull(limits, "The parameter 'limits' must not be null");
         extras = List.copyOf(Objects.requireNonNull(extras, "The parameter 'extras' must not be null"));
+        if (threads < 1) {
+            throw new IllegalArgumentException("The parameter 'threads' must be at least 1, not " + threads);
+        }
         if (formats.isEmpty()) {
             throw new IllegalArgumentException("The parameter 'formats' must name at least one format");
         }
     }
 
     public static BuildOptions defaults() {
-        return new BuildOptions(List.of(), List.of(), Format.defaults(), Path.of("output"), null, null, PdfOptions.defaults(), Limits.DEFAULT, false, false, List.of(), false);
+        return new BuildOptions(List.of(), List.of(), Format.defaults(), Path.of("output"), null, null, PdfOptions.defaults(), Limits.DEFAULT, false, false, List.of(), false,
+                Runtime.getRuntime().availableProcessors());
     }
 
     public BuildOptions withStories(List<Path> value) {
-        return new BuildOptions(value, languages, formats, output, templates, translations, pdf, limits, clean, waitForLock, extras, force);
+        return new BuildOptions(value, languages, formats, output, templates, translations, pdf, limits, clean, waitForLock, extras, force, threads);
     }
 
     public BuildOptions withLanguages(List<String> value) {
-        return new BuildOptions(stories, value, formats, output, templates, translations, pdf, limits, clean, waitForLock, extras, force);
+        return new BuildOptions(stories, value, formats, output, templates, translations, pdf, limits, clean, waitForLock, extras, force, threads);
     }
 
     public BuildOptions withFormats(Set<Format> value) {
-        return new BuildOptions(stories, languages, value, output, templates, translations, pdf, limits, clean, waitForLock, extras, force);
+        return new BuildOptions(stories, languages, value, output, templates, translations, pdf, limits, clean, waitForLock, extras, force, threads);
     }
 
     public BuildOptions withOutput(Path value) {
-        return new BuildOptions(stories, languages, formats, value, templates, translations, pdf, limits, clean, waitForLock, extras, force);
+        return new BuildOptions(stories, languages, formats, value, templates, translations, pdf, limits, clean, waitForLock, extras, force, threads);
     }
 
     public BuildOptions withTemplates(Path value) {
-        return new BuildOptions(stories, languages, formats, output, value, translations, pdf, limits, clean, waitForLock, extras, force);
+        return new BuildOptions(stories, languages, formats, output, value, translations, pdf, limits, clean, waitForLock, extras, force, threads);
     }
 
     public BuildOptions withPdf(PdfOptions value) {
-        return new BuildOptions(stories, languages, formats, output, templates, translations, value, limits, clean, waitForLock, extras, force);
+        return new BuildOptions(stories, languages, formats, output, templates, translations, value, limits, clean, waitForLock, extras, force, threads);
     }
 
     public BuildOptions withTranslations(Path value) {
-        return new BuildOptions(stories, languages, formats, output, templates, value, pdf, limits, clean, waitForLock, extras, force);
+        return new BuildOptions(stories, languages, formats, output, templates, value, pdf, limits, clean, waitForLock, extras, force, threads);
     }
 
     public BuildOptions withLimits(Limits value) {
-        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, value, clean, waitForLock, extras, force);
+        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, value, clean, waitForLock, extras, force, threads);
     }
 
     public BuildOptions withClean(boolean value) {
-        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, value, waitForLock, extras, force);
+        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, value, waitForLock, extras, force, threads);
     }
 
     public BuildOptions withWaitForLock(boolean value) {
-        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, clean, value, extras, force);
+        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, clean, value, extras, force, threads);
     }
 
     public BuildOptions withExtras(List<ExtraOutput> value) {
-        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, clean, waitForLock, value, force);
+        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, clean, waitForLock, value, force, threads);
     }
 
     public BuildOptions withForce(boolean value) {
-        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, clean, waitForLock, extras, value);
+        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, clean, waitForLock, extras, value, threads);
+    }
+
+    public BuildOptions withThreads(int value) {
+        return new BuildOptions(stories, languages, formats, output, templates, translations, pdf, limits, clean, waitForLock, extras, force, value);
     }
 }

@@ -97,15 +97,7 @@ public final class Builder {
             listener.event(BuildListener.Event.PLANNED, Integer.toString(changed.size()));
             boolean isPublished = false;
             try {
-                List<ManifestEntry> written = new ArrayList<>();
-                for (Planned file : changed) {
-                    byte[] bytes = file.render().get();
-                    OutputDirectory.write(staging, file.entry().path(), bytes);
-                    ManifestEntry entry = file.entry();
-                    written.add(new ManifestEntry(entry.story(), entry.locale(), entry.format(), entry.path(), bytes.length, sha256(bytes),
-                            entry.inputs()));
-                    listener.event(BuildListener.Event.RENDERED, entry.path());
-                }
+                List<ManifestEntry> written = render(changed, staging, options.threads(), listener);
                 List<ManifestEntry> manifest = directory.publish(staging, written, !options.clean());
                 isPublished = true;
                 return new BuildResult(output, written, manifest, false);
@@ -117,6 +109,79 @@ public final class Builder {
                 }
             }
         }
+    }
+
+    /**
+     * Renders every planned file into {@code staging}, up to {@code threads} at once, and returns
+     * their manifest entries in plan order. Each file is written as soon as it is rendered, so
+     * memory holds at most one document per thread whatever the number of files. A failure is
+     * the first in plan order, as a build on one thread would report it; the rest are cancelled.
+     */
+    private static List<ManifestEntry> render(List<Planned> files, Path staging, int threads, BuildListener listener)
+            throws IOException {
+        BuildListener heard = serialised(listener);
+        if (threads == 1 || files.size() < 2) {
+            List<ManifestEntry> written = new ArrayList<>();
+            for (Planned file : files) {
+                written.add(renderOne(file, staging, heard));
+            }
+            return written;
+        }
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(threads, files.size()), Thread.ofPlatform().name("newsbrief-build-", 1).daemon().factory());
+        try {
+            List<java.util.concurrent.Future<ManifestEntry>> pending = new ArrayList<>();
+            for (Planned file : files) {
+                pending.add(workers.submit(() -> renderOne(file, staging, heard)));
+            }
+            List<ManifestEntry> written = new ArrayList<>();
+            for (java.util.concurrent.Future<ManifestEntry> future : pending) {
+                written.add(result(future));
+            }
+            return written;
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private static ManifestEntry renderOne(Planned file, Path staging, BuildListener listener) throws IOException {
+        byte[] bytes = file.render().get();
+        OutputDirectory.write(staging, file.entry().path(), bytes);
+        ManifestEntry entry = file.entry();
+        listener.event(BuildListener.Event.RENDERED, entry.path());
+        return new ManifestEntry(entry.story(), entry.locale(), entry.format(), entry.path(), bytes.length, sha256(bytes), entry.inputs());
+    }
+
+    /** A rendered file's entry, or what stopped it, unwrapped as rendering on this thread would have thrown it. */
+    private static ManifestEntry result(java.util.concurrent.Future<ManifestEntry> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("the build was interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Files are rendered on several threads; the listener hears one event at a time. */
+    private static BuildListener serialised(BuildListener listener) {
+        Object lock = new Object();
+        return (event, detail) -> {
+            synchronized (lock) {
+                listener.event(event, detail);
+            }
+        };
     }
 
     /** One file the build would write: its manifest entry (size and hash still unknown) and how to make it. */

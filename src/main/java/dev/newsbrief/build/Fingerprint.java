@@ -21,8 +21,9 @@ public final class Fingerprint {
     private Fingerprint() { }
 
     /**
-     * newsbrief itself: its code, embedded templates, translations and stories. The jar's
-     * bytes when run from a jar; the class folder's files when run from a build tree.
+     * newsbrief itself: its code, embedded templates, translations and stories. From a jar,
+     * each entry's name, size and CRC-32 as its central directory lists them; from a build
+     * tree, the class folder's files.
      */
     public static String code() {
         return Code.FINGERPRINT;
@@ -34,12 +35,36 @@ public final class Fingerprint {
         private static String compute() {
             try {
                 Path location = Path.of(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                return of(String.valueOf(Fingerprint.class.getPackage().getImplementationVersion()), files(location));
+                String contents = Files.isRegularFile(location) ? jarEntries(location) : files(location);
+                return of(String.valueOf(Fingerprint.class.getPackage().getImplementationVersion()), contents);
             } catch (URISyntaxException | RuntimeException e) {
                 // No readable code source (an unusual class loader): nothing to compare, so every build renders.
                 return "unknown-" + System.nanoTime();
             }
         }
+    }
+
+    /**
+     * A jar's entries as its central directory describes them (name, size, CRC-32 of the
+     * contents): reading that index takes milliseconds, where hashing a 35 MB jar took a
+     * third of a cold build. A changed entry keeps its CRC-32 with a chance of 1 in 2^32.
+     */
+    static String jarEntries(Path jar) {
+        MessageDigest digest = sha256();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            var entries = zip.entries();
+            java.nio.ByteBuffer numbers = java.nio.ByteBuffer.allocate(2 * Long.BYTES);
+            while (entries.hasMoreElements()) {
+                java.util.zip.ZipEntry entry = entries.nextElement();
+                digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+                numbers.clear();
+                numbers.putLong(entry.getSize()).putLong(entry.getCrc());
+                digest.update(numbers.array());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar + " to see whether it changed: " + e.getMessage(), e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The names and contents of every file under {@code path} (or of the file itself); "-" for null or nothing there. */

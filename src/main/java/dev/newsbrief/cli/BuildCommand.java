@@ -106,6 +106,11 @@ final class BuildCommand implements Callable<Integer> {
                 + "render-seconds (60), output-bytes (32M), pdf-pages (200). Repeat for several. Byte limits take K, M or G.")
     java.util.Map<String, String> limits = new java.util.LinkedHashMap<>();
 
+    @Option(names = {"-j", "--threads"}, paramLabel = "N",
+            description = "Render up to N files at once. Default: the number of processors. "
+                + "The output is the same whatever N is.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @CommandLine.Mixin
     Verbosity verbosity = new Verbosity();
 
@@ -134,6 +139,13 @@ final class BuildCommand implements Callable<Integer> {
         return Instant.ofEpochSecond(seconds);
     }
 
+    private int threadCount() {
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
+        }
+        return threads;
+    }
+
     private Limits limits() {
         return Environments.limits(limits, spec);
     }
@@ -160,7 +172,8 @@ final class BuildCommand implements Callable<Integer> {
                 .withLimits(limits())
                 .withClean(clean)
                 .withForce(force)
-                .withWaitForLock(waitForLock);
+                .withWaitForLock(waitForLock)
+                .withThreads(threadCount());
         BuildReporter reporter = new BuildReporter(spec.commandLine().getErr(), console, verbosity, System::nanoTime);
         BuildResult result;
         try {

@@ -17,7 +17,9 @@ import org.openpdf.text.pdf.BaseFont;
 /**
  * The fonts of the PDFs, from {@code templates/pdf/fonts.yaml} ({@link FontConfig}): parsed once
  * (a TrueType parse costs ~100 ms) and registered with every renderer. Fonts are embedded as
- * subsets with Identity-H encoding, so text extracts with its own characters.
+ * subsets with Identity-H encoding, so text extracts with its own characters. Reading (which
+ * family draws a character) is thread-safe; writing a document needs fonts of its own
+ * ({@link #copy()}).
  */
 public final class PdfFonts {
     public static final String CONFIG = FontConfig.FILE;
@@ -73,6 +75,14 @@ public final class PdfFonts {
             throw config.unreadable(face, e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage().lines().findFirst().orElse("")));
         }
+    }
+
+    /**
+     * The same fonts parsed anew, for another thread: a parsed font carries per-document state
+     * (the seed of its subset prefix), so two documents written at once need a copy each.
+     */
+    PdfFonts copy() {
+        return of(config);
     }
 
     /** The families of language {@code tag} (its own entry, else {@code default}), in fallback order. */

@@ -46,7 +46,9 @@ import org.xml.sax.SAXException;
  * Draws each run of text with the first family of its language's list that has its glyphs
  * ({@link FontRuns}), checks glyph coverage before writing, reads resources only through {@link LockedUserAgent},
  * and makes the bytes depend only on the inputs (dates, document ID, subset font names).
- * Create once and reuse: fonts are parsed once. Renders one document at a time.
+ * Create once and reuse, from any number of threads: fonts are parsed once per thread that
+ * renders at the same time (a pool, grown on demand), so documents are written in parallel
+ * with the same bytes as one at a time.
  *
  * <p>Each document is bounded by {@link Limits}: template, layout and writing together by
  * {@code render-seconds} (checked at every block the layout places), its pages by
@@ -62,6 +64,8 @@ public final class PdfRenderer {
     private final ResourceSet templates;
     private final PdfFonts fonts;
     private final Limits limits;
+    /** Fonts no document is being written with; a thread takes one, or parses a copy when none is free. */
+    private final java.util.concurrent.ConcurrentLinkedDeque<PdfFonts> idleFonts = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     public PdfRenderer(Renderer renderer, ResourceSet templates, PdfFonts fonts) {
         this(renderer, templates, fonts, Limits.DEFAULT);
@@ -73,6 +77,7 @@ public final class PdfRenderer {
         this.templates = templates;
         this.fonts = fonts;
         this.limits = java.util.Objects.requireNonNull(limits, "The parameter 'limits' must not be null");
+        idleFonts.push(fonts);
     }
 
     /** The PDF brief of one story in one language. */
@@ -98,7 +103,19 @@ public final class PdfRenderer {
         });
     }
 
-    private synchronized byte[] toPdf(String template, String xhtml, String language, Story story, PdfOptions options,
+    private byte[] toPdf(String template, String xhtml, String language, Story story, PdfOptions options, Deadline deadline) {
+        PdfFonts own = idleFonts.poll();
+        if (own == null) {
+            own = fonts.copy();
+        }
+        try {
+            return toPdf(own, template, xhtml, language, story, options, deadline);
+        } finally {
+            idleFonts.push(own);
+        }
+    }
+
+    private byte[] toPdf(PdfFonts fonts, String template, String xhtml, String language, Story story, PdfOptions options,
             Deadline deadline) {
         Document document = parse(template, xhtml);
         deadline.check();

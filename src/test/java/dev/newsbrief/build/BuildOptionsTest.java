@@ -48,14 +48,19 @@ class BuildOptionsTest {
         assertThat(options.withForce(true).force()).isTrue();
         assertThat(options.withForce(true).withExtras(List.of(extra)).withClean(false).force()).isTrue();
         assertThat(options).isEqualTo(new BuildOptions(List.of(Path.of("a"), Path.of("b")), List.of("hy", "ru"),
-                Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), letter, small, true, true, List.of(), false));
+                Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), letter, small, true, true, List.of(), false,
+                Runtime.getRuntime().availableProcessors()));
         assertThat(options.withPdf(PdfOptions.defaults())).isEqualTo(new BuildOptions(List.of(Path.of("a"), Path.of("b")),
-                List.of("hy", "ru"), Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), PdfOptions.defaults(), small, true, true, List.of(), false));
+                List.of("hy", "ru"), Set.of(Format.PACK), Path.of("out"), Path.of("tpl"), Path.of("tr"), PdfOptions.defaults(), small, true, true, List.of(), false,
+                Runtime.getRuntime().availableProcessors()));
         assertThat(options.withLimits(Limits.DEFAULT).limits()).isEqualTo(Limits.DEFAULT);
         assertThat(options.withClean(false).clean()).isFalse();
         assertThat(options.withWaitForLock(false).waitForLock()).isFalse();
         assertThat(BuildOptions.defaults().clean()).isFalse();
         assertThat(BuildOptions.defaults().waitForLock()).isFalse();
+        assertThat(options.withThreads(3).threads()).isEqualTo(3);
+        assertThat(options.withThreads(3).withForce(true).withExtras(List.of(extra)).threads()).isEqualTo(3);
+        assertThatThrownBy(() -> options.withThreads(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads");
     }
 
     @Test
