@@ -18,7 +18,10 @@ public interface BuildListener {
         LOCKED,
         /** One file's inputs are those of the published file: it is kept, not rendered; detail: its path in the output. */
         UNCHANGED,
-        /** The files to render are known, and rendering starts; detail: how many (each then gives RENDERED). */
+        /**
+         * The first file is about to be rendered; detail: how many files the build makes or keeps at
+         * most (each then gives RENDERED or UNCHANGED; stories stream, so some may be kept before this).
+         */
         PLANNED,
         /** One file is rendered into the staging directory; detail: its path in the output. */
         RENDERED,

@@ -23,12 +23,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 /**
  * Runs a build: loads and validates every input first, then, holding the output
@@ -50,97 +52,158 @@ public final class Builder {
     }
 
     /**
-     * Builds and publishes, telling {@code listener} each step. Inputs are loaded and checked
-     * before the output is touched; the output then changes in one atomic step or not at all.
+     * Builds and publishes, telling {@code listener} each step. Stories stream through: each is
+     * loaded, checked and rendered while the next ones load, on {@link BuildOptions#threads()}
+     * workers, and dropped once its files are written, so memory does not grow with the number
+     * of stories. Every file goes to a staging directory first: a bad story, wherever it is in
+     * the list, fails the build with the output exactly as it was; otherwise the output changes
+     * in one atomic step. A failure is the first in story and file order, as on one thread.
      */
     public BuildResult build(BuildOptions options, BuildListener listener) {
         Translations translations = new Translations(new ResourceSet("translations", options.translations(), options.limits()),
                 options.limits());
         List<String> languages = languages(options, translations);
-        List<StorySource> sources = stories(options, translations, new StoryLoader(options.limits()));
-        // Each story in each language: the shared catalog with the story's own wording merged over it.
-        List<List<Catalog>> storyCatalogs = new ArrayList<>();
-        for (StorySource source : sources) {
-            translations.checkBundleLanguages(source);
-            List<Catalog> catalogs = new ArrayList<>();
-            for (String tag : languages) {
-                catalogs.add(checkedCatalog(translations, source, tag));
-            }
-            storyCatalogs.add(catalogs);
-        }
+        checkStoryFilesExist(options);
+        StoryLoader storyLoader = new StoryLoader(options.limits());
+        int storyCount = Math.max(1, options.stories().size());
         Renderer renderer = new Renderer(options.templates(), options.limits());
         HtmlBrief html = new HtmlBrief(renderer, webFonts(options));
         PdfRenderer pdf = needsPdf(options) ? new PdfRenderer(renderer, templates(options), fonts(options), options.limits()) : null;
 
         Path output = options.output().toAbsolutePath().normalize();
-        Inputs inputs = new Inputs(options, sources);
-        try (OutputDirectory directory = OutputDirectory.open(output, options.waitForLock(), listener)) {
+        Inputs inputs = new Inputs(options);
+        BuildListener heard = serialised(listener);
+        try (OutputDirectory directory = OutputDirectory.open(output, options.waitForLock(), heard);
+             Workers workers = new Workers(options.threads())) {
             List<ManifestEntry> published = options.clean() ? List.of() : directory.published();
-            List<Planned> plan = new ArrayList<>();
-            for (int s = 0; s < sources.size(); s++) {
-                List<Catalog> catalogs = storyCatalogs.get(s);
-                List<Catalog> switcher = options.formats().contains(Format.HTML)
-                        ? switcherLanguages(sources.get(s), catalogs, published, translations) : catalogs;
-                plan.addAll(planStory(new StoryRender(sources.get(s), catalogs, switcher, published), options, html, pdf, inputs));
-            }
-            for (ExtraOutput extra : options.extras()) {
-                plan.add(new Planned(new ManifestEntry(extra.group(), extra.locale(), extra.kind(), extra.path(), 0, "", extra.inputs()),
-                        extra.render()));
-            }
-            List<Planned> changed = options.force() ? plan : changed(plan, published, listener);
-            if (changed.isEmpty() && !options.clean() && directory.intact(published)) {
-                // Every file's inputs are those of its published copy: no new release, not a file touched.
-                listener.event(BuildListener.Event.UP_TO_DATE, output.toString());
-                return new BuildResult(output, List.of(), published, true);
-            }
-            Path staging = directory.stage();
-            listener.event(BuildListener.Event.PLANNED, Integer.toString(changed.size()));
+            Map<String, String> publishedInputs = new java.util.HashMap<>();
+            published.forEach(entry -> publishedInputs.put(entry.path(), entry.inputs()));
+            // Told when the first file is to be rendered: a build where nothing changed plans nothing.
+            Staging staging = new Staging(directory, () -> heard.event(BuildListener.Event.PLANNED,
+                    Integer.toString(storyCount * filesPerStory(options, languages) + options.extras().size())));
             boolean isPublished = false;
             try {
-                List<ManifestEntry> written = render(changed, staging, options.threads(), listener);
-                List<ManifestEntry> manifest = directory.publish(staging, written, !options.clean());
+                ArrayDeque<Future<ManifestEntry>> pending = new ArrayDeque<>();
+                ArrayDeque<Future<LoadedStory>> loading = new ArrayDeque<>();
+                List<ManifestEntry> written = new ArrayList<>();
+                Map<String, String> storyIds = new java.util.HashMap<>();
+                int nextToLoad = 0;
+                for (int s = 0; s < storyCount; s++) {
+                    // Load and check a few stories ahead of the one being planned: the workers never wait for input.
+                    while (nextToLoad < storyCount && nextToLoad <= s + options.threads()) {
+                        int index = nextToLoad++;
+                        loading.add(workers.submit(() -> loadChecked(options, index, translations, storyLoader, languages)));
+                    }
+                    StorySource source;
+                    try {
+                        LoadedStory loaded = Workers.result(loading.removeFirst());
+                        source = loaded.source();
+                        String earlier = storyIds.putIfAbsent(source.story().id(), source.file());
+                        if (earlier != null) {
+                            throw source.error("id", "story id '" + source.story().id() + "' is also used by " + earlier
+                                    + "; each story needs its own id (it names the output files)");
+                        }
+                        if (loaded.wordingProblem() != null) {
+                            throw loaded.wordingProblem();
+                        }
+                    } catch (RuntimeException e) {
+                        // An earlier story's file may have failed too: that failure comes first, as on one thread.
+                        drain(pending, written);
+                        throw e;
+                    }
+                    List<Catalog> catalogs = languages.stream().map(tag -> translations.catalog(tag, source)).toList();
+                    List<Catalog> switcher = options.formats().contains(Format.HTML)
+                            ? switcherLanguages(source, catalogs, published, translations) : catalogs;
+                    for (Planned file : planStory(new StoryRender(source, catalogs, switcher, published), options, html, pdf,
+                            inputs, inputs.story(s))) {
+                        submitIfChanged(file, options, publishedInputs, staging, workers, pending, written, heard);
+                    }
+                }
+                for (ExtraOutput extra : options.extras()) {
+                    submitIfChanged(new Planned(new ManifestEntry(extra.group(), extra.locale(), extra.kind(), extra.path(), 0, "",
+                            extra.inputs()), extra.render()), options, publishedInputs, staging, workers, pending, written, heard);
+                }
+                drain(pending, written);
+                if (!staging.created() && !options.clean() && directory.intact(published)) {
+                    // Every file's inputs are those of its published copy: no new release, not a file touched.
+                    heard.event(BuildListener.Event.UP_TO_DATE, output.toString());
+                    return new BuildResult(output, List.of(), published, true);
+                }
+                List<ManifestEntry> manifest = directory.publish(staging.path(), written, !options.clean());
                 isPublished = true;
                 return new BuildResult(output, written, manifest, false);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the output: " + e.getMessage(), e);
             } finally {
                 if (!isPublished) {
-                    directory.discard(staging);
+                    staging.discard();
                 }
             }
         }
     }
 
-    /**
-     * Renders every planned file into {@code staging}, up to {@code threads} at once, and returns
-     * their manifest entries in plan order. Each file is written as soon as it is rendered, so
-     * memory holds at most one document per thread whatever the number of files. A failure is
-     * the first in plan order, as a build on one thread would report it; the rest are cancelled.
-     */
-    private static List<ManifestEntry> render(List<Planned> files, Path staging, int threads, BuildListener listener)
-            throws IOException {
-        BuildListener heard = serialised(listener);
-        if (threads == 1 || files.size() < 2) {
-            List<ManifestEntry> written = new ArrayList<>();
-            for (Planned file : files) {
-                written.add(renderOne(file, staging, heard));
-            }
-            return written;
+    /** How many files one story gives, kept ones included (the progress bar's length: kept files are steps too). */
+    private static int filesPerStory(BuildOptions options, List<String> languages) {
+        int files = 0;
+        for (Format format : options.formats()) {
+            files += format.allLanguages() ? 1 : languages.size();
         }
-        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(threads, files.size()), Thread.ofPlatform().name("newsbrief-build-", 1).daemon().factory());
+        return files;
+    }
+
+    private static void checkStoryFilesExist(BuildOptions options) {
+        for (Path file : options.stories()) {
+            if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
+                throw new InvalidInputException(file.toString(), 0, 0, "",
+                        "no such story file or folder; give a story's YAML file or a story bundle folder (holding story.yaml)");
+            }
+        }
+    }
+
+    /**
+     * A story loaded on a worker, and what its wording lacks, if anything: held back so that a
+     * story whose id is taken is reported as such first, as when stories were loaded one by one.
+     */
+    private record LoadedStory(StorySource source, RuntimeException wordingProblem) { }
+
+    /** Story {@code index} of the build, loaded, with its wording checked in every language (on a worker). */
+    private static LoadedStory loadChecked(BuildOptions options, int index, Translations translations, StoryLoader storyLoader,
+                                           List<String> languages) {
+        StorySource source = options.stories().isEmpty()
+                // The embedded story is part of newsbrief, not input: a lowered --limit does not apply to it.
+                ? embeddedDefaultSource(new StoryLoader(), translations.tags())
+                : storyLoader.loadSource(options.stories().get(index));
         try {
-            List<java.util.concurrent.Future<ManifestEntry>> pending = new ArrayList<>();
-            for (Planned file : files) {
-                pending.add(workers.submit(() -> renderOne(file, staging, heard)));
+            translations.checkBundleLanguages(source);
+            for (String tag : languages) {
+                checkedCatalog(translations, source, tag);
             }
-            List<ManifestEntry> written = new ArrayList<>();
-            for (java.util.concurrent.Future<ManifestEntry> future : pending) {
-                written.add(result(future));
-            }
-            return written;
-        } finally {
-            workers.shutdownNow();
+            return new LoadedStory(source, null);
+        } catch (InvalidInputException e) {
+            return new LoadedStory(source, e);
+        }
+    }
+
+    /** Renders {@code file} on a worker unless its published copy has the same inputs; at most a few files wait in memory. */
+    private static void submitIfChanged(Planned file, BuildOptions options, Map<String, String> publishedInputs, Staging staging,
+            Workers workers, ArrayDeque<Future<ManifestEntry>> pending, List<ManifestEntry> written, BuildListener listener)
+            throws IOException {
+        String before = publishedInputs.get(file.entry().path());
+        if (!options.force() && before != null && before.equals(file.entry().inputs())) {
+            listener.event(BuildListener.Event.UNCHANGED, file.entry().path());
+            return;
+        }
+        Path into = staging.path();
+        pending.add(workers.submit(() -> renderOne(file, into, listener)));
+        while (pending.size() > 2 * options.threads()) {
+            written.add(Workers.resultOrIo(pending.removeFirst()));
+        }
+    }
+
+    /** Waits for every submitted file, in order; the first failure in that order is thrown. */
+    private static void drain(ArrayDeque<Future<ManifestEntry>> pending, List<ManifestEntry> written) throws IOException {
+        while (!pending.isEmpty()) {
+            written.add(Workers.resultOrIo(pending.removeFirst()));
         }
     }
 
@@ -150,28 +213,6 @@ public final class Builder {
         ManifestEntry entry = file.entry();
         listener.event(BuildListener.Event.RENDERED, entry.path());
         return new ManifestEntry(entry.story(), entry.locale(), entry.format(), entry.path(), bytes.length, sha256(bytes), entry.inputs());
-    }
-
-    /** A rendered file's entry, or what stopped it, unwrapped as rendering on this thread would have thrown it. */
-    private static ManifestEntry result(java.util.concurrent.Future<ManifestEntry> future) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("the build was interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
     }
 
     /** Files are rendered on several threads; the listener hears one event at a time. */
@@ -184,24 +225,38 @@ public final class Builder {
         };
     }
 
-    /** One file the build would write: its manifest entry (size and hash still unknown) and how to make it. */
-    private record Planned(ManifestEntry entry, java.util.function.Supplier<byte[]> render) { }
+    /** The staging directory, made when the first file needs it: a build where nothing changed makes none. */
+    private static final class Staging {
+        private final OutputDirectory directory;
+        private final Runnable onFirstUse;
+        private Path path;
 
-    /** The planned files whose inputs differ from their published copy's (or that have none). */
-    private static List<Planned> changed(List<Planned> plan, List<ManifestEntry> published, BuildListener listener) {
-        Map<String, String> before = new java.util.HashMap<>();
-        published.forEach(entry -> before.put(entry.path(), entry.inputs()));
-        List<Planned> changed = new ArrayList<>();
-        for (Planned file : plan) {
-            String inputs = before.get(file.entry().path());
-            if (inputs != null && inputs.equals(file.entry().inputs())) {
-                listener.event(BuildListener.Event.UNCHANGED, file.entry().path());
-            } else {
-                changed.add(file);
+        Staging(OutputDirectory directory, Runnable onFirstUse) {
+            this.directory = directory;
+            this.onFirstUse = onFirstUse;
+        }
+
+        Path path() {
+            if (path == null) {
+                path = directory.stage();
+                onFirstUse.run();
+            }
+            return path;
+        }
+
+        boolean created() {
+            return path != null;
+        }
+
+        void discard() {
+            if (path != null) {
+                directory.discard(path);
             }
         }
-        return changed;
     }
+
+    /** One file the build would write: its manifest entry (size and hash still unknown) and how to make it. */
+    private record Planned(ManifestEntry entry, java.util.function.Supplier<byte[]> render) { }
 
     /** One story's part of a build: its languages, its pages' switcher languages, and what the output already has. */
     private record StoryRender(StorySource source, List<Catalog> catalogs, List<Catalog> switcher, List<ManifestEntry> published) { }
@@ -215,16 +270,19 @@ public final class Builder {
         private final String common;
         private final Path translations;
         private final Map<String, String> languages = new java.util.HashMap<>();
-        private final Map<String, String> stories = new java.util.HashMap<>();
 
-        Inputs(BuildOptions options, List<StorySource> sources) {
+        private final List<Path> storyFiles;
+
+        Inputs(BuildOptions options) {
             this.common = Fingerprint.of(Fingerprint.code(), Fingerprint.files(options.templates()), String.valueOf(options.pdf()),
                     typography(options.translations()));
             this.translations = options.translations();
-            for (int i = 0; i < sources.size(); i++) {
-                Path file = i < options.stories().size() ? options.stories().get(i) : null;
-                stories.put(sources.get(i).story().id(), Fingerprint.files(file));
-            }
+            this.storyFiles = options.stories();
+        }
+
+        /** The fingerprint of the build's story {@code index}: its file or folder ("-" for the embedded story, part of the code). */
+        String story(int index) {
+            return Fingerprint.files(index < storyFiles.size() ? storyFiles.get(index) : null);
         }
 
         /**
@@ -244,8 +302,8 @@ public final class Builder {
             }
         }
 
-        String of(String storyId, Format format, List<String> tags, List<String> switcher) {
-            List<String> parts = new ArrayList<>(List.of(common, stories.get(storyId), format.id(), String.join(",", tags),
+        String of(String story, Format format, List<String> tags, List<String> switcher) {
+            List<String> parts = new ArrayList<>(List.of(common, story, format.id(), String.join(",", tags),
                     String.join(",", switcher)));
             for (String tag : tags) {
                 parts.add(languages.computeIfAbsent(tag, t -> Fingerprint.files(translations == null ? null : translations.resolve(t))));
@@ -255,7 +313,8 @@ public final class Builder {
     }
 
     /** Every file of one story, in format then language order, with the fingerprint of its inputs. */
-    private static List<Planned> planStory(StoryRender job, BuildOptions options, HtmlBrief html, PdfRenderer pdf, Inputs inputs) {
+    private static List<Planned> planStory(StoryRender job, BuildOptions options, HtmlBrief html, PdfRenderer pdf, Inputs inputs,
+                                           String storyFingerprint) {
         Story story = job.source().story();
         List<Catalog> catalogs = job.catalogs();
         List<String> switcher = job.switcher().stream().map(Catalog::tag).toList();
@@ -270,7 +329,7 @@ public final class Builder {
                 String tag = format.allLanguages() ? PdfRenderer.MULTIPLE_LANGUAGES : catalog.tag();
                 String relative = format.path(story.id(), tag);
                 List<String> tags = format.allLanguages() ? catalogs.stream().map(Catalog::tag).toList() : List.of(catalog.tag());
-                String fingerprint = inputs.of(story.id(), format, tags, format == Format.HTML ? switcher : List.of());
+                String fingerprint = inputs.of(storyFingerprint, format, tags, format == Format.HTML ? switcher : List.of());
                 planned.add(new Planned(new ManifestEntry(story.id(), tag, format.id(), relative, 0, "", fingerprint),
                         () -> withGlyphErrorsLocated(job.source(), catalogs, () -> switch (format) {
                             case HTML -> html.render(story, catalog, job.switcher()).getBytes(StandardCharsets.UTF_8);

@@ -31,17 +31,32 @@ final class BuildReporter implements BuildListener {
         this.stageStart = nanoTime.getAsLong();
     }
 
+    private boolean planned;
+    private int keptBeforePlan;
+
     @Override
     public void event(Event event, String detail) {
         switch (event) {
             case STALE_LOCK -> say("newsbrief: note: " + detail);
-            case UNCHANGED -> verbose("kept " + detail + " (its inputs are those of the published copy)");
+            case UNCHANGED -> {
+                verbose("kept " + detail + " (its inputs are those of the published copy)");
+                // Stories stream: files kept after rendering started are steps of the bar, those before are not on it.
+                if (planned) {
+                    if (progress != null) {
+                        progress.step(detail);
+                    }
+                } else {
+                    keptBeforePlan++;
+                }
+            }
             case PLANNED -> {
+                planned = true;
                 stage("load and plan");
                 fileStart = stageStart;
-                verbose("rendering " + detail + " files");
+                int files = Math.max(0, Integer.parseInt(detail) - keptBeforePlan);
+                verbose("rendering " + files + " files");
                 if (progress != null) {
-                    progress.start(Integer.parseInt(detail));
+                    progress.start(files);
                 }
             }
             case RENDERED -> {
