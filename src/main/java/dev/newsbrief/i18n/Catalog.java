@@ -26,7 +26,10 @@ public final class Catalog {
     private final Map<String, String> messages;
     private final Map<String, Origin> origins;
     private final Lexicon lexicon;
-    private final Map<String, MessageFormat> compiled = new ConcurrentHashMap<>();
+    private final Map<String, MessageFormat> compiled;
+    /** For a story's catalog: the shared one, whose compiled patterns serve every key the story does not reword. */
+    private final Catalog shared;
+    private final Set<String> storyKeys;
     private final Map<String, Set<String>> argumentNames = new ConcurrentHashMap<>();
     private volatile LocaleFormatter formatter;
     /** The line-breaking rules of any language by tag (a document may hold several); none by default. */
@@ -42,12 +45,13 @@ public final class Catalog {
      */
     public Catalog(String tag, ULocale locale, String messagesFile, Map<String, String> messages,
                    Map<String, Origin> origins, Lexicon lexicon) {
-        this(tag, locale, messagesFile, messages, origins, lexicon, null, Typography::none);
+        this(tag, locale, messagesFile, messages, origins, lexicon, null, Typography::none, new ConcurrentHashMap<>(), null, Set.of());
     }
 
     private Catalog(String tag, ULocale locale, String messagesFile, Map<String, String> messages,
                     Map<String, Origin> origins, Lexicon lexicon, LocaleFormatter formatter,
-                    Function<String, Typography> typographies) {
+                    Function<String, Typography> typographies, Map<String, MessageFormat> compiled, Catalog shared,
+                    Set<String> storyKeys) {
         this.tag = tag;
         this.locale = locale;
         this.messagesFile = messagesFile;
@@ -56,6 +60,9 @@ public final class Catalog {
         this.lexicon = lexicon;
         this.formatter = formatter;
         this.typographies = Objects.requireNonNull(typographies, "The parameter 'typographies' must not be null");
+        this.compiled = compiled;
+        this.shared = shared;
+        this.storyKeys = storyKeys;
     }
 
     /**
@@ -63,7 +70,7 @@ public final class Catalog {
      * the rules of a language tag (those of a language without rules are empty).
      */
     public Catalog withTypography(Function<String, Typography> typographies) {
-        return new Catalog(tag, locale, messagesFile, messages, origins, lexicon, formatter, typographies);
+        return new Catalog(tag, locale, messagesFile, messages, origins, lexicon, formatter, typographies, compiled, shared, storyKeys);
     }
 
     /** The line-breaking rules of this catalog's language ({@code translations/<tag>/typography.yaml}). */
@@ -79,13 +86,38 @@ public final class Catalog {
         return typographies.apply(otherTag);
     }
 
-    /** This catalog with a story's own messages and lexicon laid over it, key by key. */
+    /**
+     * This catalog with a story's own messages and lexicon laid over it, key by key. The
+     * patterns this catalog compiled serve the story's catalog too, for keys the story keeps:
+     * a batch compiles each shared message once, not once a story.
+     */
     public Catalog withStoryWording(Map<String, String> storyMessages, Map<String, Origin> storyOrigins, Lexicon storyLexicon) {
+        return withStoryWording(storyMessages, storyOrigins, storyLexicon, Map.of());
+    }
+
+    /** As {@link #withStoryWording(Map, Map, Lexicon)}, with the story's patterns already compiled (as checking them does). */
+    Catalog withStoryWording(Map<String, String> storyMessages, Map<String, Origin> storyOrigins, Lexicon storyLexicon,
+                             Map<String, MessageFormat> storyCompiled) {
         Map<String, String> merged = new LinkedHashMap<>(messages);
         merged.putAll(storyMessages);
         Map<String, Origin> mergedOrigins = new LinkedHashMap<>(origins);
         mergedOrigins.putAll(storyOrigins);
-        return new Catalog(tag, locale, messagesFile, merged, mergedOrigins, lexicon.merge(storyLexicon), formatter(), typographies);
+        Catalog base = shared != null ? shared : this;
+        Set<String> keys = new java.util.HashSet<>(storyKeys);
+        keys.addAll(storyMessages.keySet());
+        Map<String, MessageFormat> own = new ConcurrentHashMap<>();
+        if (shared != null) {
+            own.putAll(compiled);
+        }
+        own.putAll(storyCompiled);
+        return new Catalog(tag, locale, messagesFile, merged, mergedOrigins, lexicon.merge(storyLexicon), formatter(), typographies,
+                own, base, Set.copyOf(keys));
+    }
+
+    /** Keeps patterns compiled while they were checked, so rendering does not compile them again. */
+    Catalog withCompiled(Map<String, MessageFormat> patterns) {
+        compiled.putAll(patterns);
+        return this;
     }
 
     public String tag() {
@@ -132,6 +164,9 @@ public final class Catalog {
         String pattern = messages.get(key);
         if (pattern == null) {
             return Optional.empty();
+        }
+        if (shared != null && !storyKeys.contains(key)) {
+            return shared.message(key);
         }
         return Optional.of((MessageFormat) compiled.computeIfAbsent(key, k -> compile(pattern)).clone());
     }

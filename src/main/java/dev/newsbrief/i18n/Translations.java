@@ -99,12 +99,13 @@ public final class Translations {
         Map<String, String> messages = new LinkedHashMap<>();
         Map<String, Origin> origins = new LinkedHashMap<>();
         Lexicon lexicon = new Lexicon(wording.displayName(), List.of(), Map.of(), Map.of(), Map.of(), List.of());
+        Map<String, MessageFormat> compiled = Map.of();
         for (NodeTuple section : root.getValue()) {
             String name = scalar(wording.displayName(), section.getKeyNode(), "");
             switch (name) {
                 case "messages" -> {
                     flatten(wording.displayName(), "", mapping(wording.displayName(), section.getValueNode(), "messages"), messages, origins);
-                    checkPatterns(wording.displayName(), messages, origins, shared.locale());
+                    compiled = checkPatterns(wording.displayName(), messages, origins, shared.locale());
                 }
                 case "lexicon" -> lexicon = lexicon(wording.displayName(),
                         mapping(wording.displayName(), section.getValueNode(), "lexicon"), shared.locale(), shared.lexicon());
@@ -112,7 +113,7 @@ public final class Translations {
                         "unknown section; a story's language file has 'messages' and 'lexicon'");
             }
         }
-        return shared.withStoryWording(messages, origins, lexicon);
+        return shared.withStoryWording(messages, origins, lexicon, compiled);
     }
 
     /**
@@ -182,11 +183,12 @@ public final class Translations {
         List<ResourceSet.Resource> messageLayers = require(tag, MESSAGES);
         Map<String, String> messages = new LinkedHashMap<>();
         Map<String, Origin> origins = new LinkedHashMap<>();
+        Map<String, MessageFormat> compiled = new java.util.HashMap<>();
         for (ResourceSet.Resource layer : messageLayers) {
             Map<String, String> layerMessages = new LinkedHashMap<>();
             Map<String, Origin> layerOrigins = new LinkedHashMap<>();
             flatten(layer.displayName(), "", parse(layer.displayName(), layer.text(), limits), layerMessages, layerOrigins);
-            checkPatterns(layer.displayName(), layerMessages, layerOrigins, locale);
+            compiled.putAll(checkPatterns(layer.displayName(), layerMessages, layerOrigins, locale));
             messages.putAll(layerMessages);
             origins.putAll(layerOrigins);
         }
@@ -199,7 +201,7 @@ public final class Translations {
         // Rules are checked with the catalogue, so a bad typography file fails before anything renders.
         typography(tag);
         return new Catalog(tag, locale, messageLayers.get(messageLayers.size() - 1).displayName(), messages, origins, lexicon)
-                .withTypography(this::typography);
+                .withCompiled(compiled).withTypography(this::typography);
     }
 
     private List<ResourceSet.Resource> require(String tag, String name) {
@@ -243,14 +245,18 @@ public final class Translations {
         }
     }
 
-    private static void checkPatterns(String file, Map<String, String> messages, Map<String, Origin> origins, ULocale locale) {
+    /** Compiles every pattern, failing at the first that is not ICU MessageFormat; the compiled ones are kept for rendering. */
+    private static Map<String, MessageFormat> checkPatterns(String file, Map<String, String> messages, Map<String, Origin> origins,
+                                                            ULocale locale) {
+        Map<String, MessageFormat> compiled = new java.util.HashMap<>();
         messages.forEach((key, pattern) -> {
             try {
-                new MessageFormat(pattern, locale);
+                compiled.put(key, new MessageFormat(pattern, locale));
             } catch (IllegalArgumentException e) {
                 throw origins.get(key).error(key, "not a valid ICU MessageFormat pattern: " + e.getMessage());
             }
         });
+        return compiled;
     }
 
     private static Origin origin(String file, Node node) {
