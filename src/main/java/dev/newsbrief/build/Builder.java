@@ -64,8 +64,6 @@ public final class Builder {
                 options.limits());
         List<String> languages = languages(options, translations);
         checkStoryFilesExist(options);
-        StoryLoader storyLoader = new StoryLoader(options.limits());
-        int storyCount = Math.max(1, options.stories().size());
         Renderer renderer = new Renderer(options.templates(), options.limits());
         HtmlBrief html = new HtmlBrief(renderer, webFonts(options));
         PdfRenderer pdf = needsPdf(options) ? new PdfRenderer(renderer, templates(options), fonts(options), options.limits()) : null;
@@ -73,6 +71,23 @@ public final class Builder {
         Path output = options.output().toAbsolutePath().normalize();
         Inputs inputs = new Inputs(options);
         BuildListener heard = serialised(listener);
+        boolean outputExisted = Files.exists(output, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        boolean stateExisted = Files.exists(output.resolve(OutputDirectory.STATE), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        try {
+            return build(options, translations, languages, html, pdf, output, inputs, heard);
+        } catch (RuntimeException | Error e) {
+            // Stories are checked while the output is locked: a bad one must not leave a lock folder behind either.
+            if (!stateExisted && !(e instanceof OutputLockedException)) {
+                OutputDirectory.forgetUnused(output, outputExisted);
+            }
+            throw e;
+        }
+    }
+
+    private BuildResult build(BuildOptions options, Translations translations, List<String> languages, HtmlBrief html,
+                              PdfRenderer pdf, Path output, Inputs inputs, BuildListener heard) {
+        int storyCount = Math.max(1, options.stories().size());
+        StoryLoader storyLoader = new StoryLoader(options.limits());
         try (OutputDirectory directory = OutputDirectory.open(output, options.waitForLock(), heard);
              Workers workers = new Workers(options.threads())) {
             List<ManifestEntry> published = options.clean() ? List.of() : directory.published();

@@ -75,6 +75,25 @@ final class OutputDirectory implements AutoCloseable {
      * @param wait wait for another build to finish instead of failing at once
      * @throws OutputLockedException when another build holds the lock and {@code wait} is false
      */
+    /**
+     * After a failed build into an output that had no newsbrief state before it: removes the
+     * state that opening made (the lock and the empty releases folder), and the output folder
+     * itself if the build created it, so the output is as it was. Anything else there (another
+     * build's files) stays: only empty folders are removed.
+     */
+    static void forgetUnused(Path output, boolean outputExisted) {
+        Path state = output.resolve(STATE);
+        for (Path path : new Path[] {state.resolve(LOCK), state.resolve(RELEASES), state, outputExisted ? null : output}) {
+            try {
+                if (path != null) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (IOException e) {
+                return; // not empty, or not ours to remove: leave the rest too
+            }
+        }
+    }
+
     static OutputDirectory open(Path output, boolean wait, BuildListener listener) {
         Path state = output.resolve(STATE);
         try {

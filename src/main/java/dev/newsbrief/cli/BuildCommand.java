@@ -28,7 +28,9 @@ import picocli.CommandLine.Parameters;
             "Output: <output>/<lang>/<story-id>.html and .pdf, <output>/pack/<story-id>.pdf (every language), "
                 + "<output>/manifest.json. PDF dates come from SOURCE_DATE_EPOCH when set, else the story's date. "
                 + "Each build is written whole into a new release under <output>/.newsbrief and made live in one atomic step; "
-                + "a failed or killed build leaves the output as it was. Only one build at a time writes into an output directory."})
+                + "a failed or killed build leaves the output as it was. Only one build at a time writes into an output directory.",
+            "While a build daemon runs (see 'newsbrief daemon'), the build runs in it, warm, with the same output; "
+                + "NEWSBRIEF_DAEMON=off builds in this process."})
 final class BuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,9 +49,17 @@ final class BuildCommand implements Callable<Integer> {
         this(environment, Console.PLAIN);
     }
 
+    /** One builder for every build of this command, or null for a new one per build (the daemon shares one: fonts stay parsed). */
+    private final Builder builder;
+
     BuildCommand(java.util.function.Function<String, String> environment, Console console) {
+        this(environment, console, null);
+    }
+
+    BuildCommand(java.util.function.Function<String, String> environment, Console console, Builder builder) {
         this.environment = environment;
         this.console = console;
+        this.builder = builder;
     }
 
     @Parameters(paramLabel = "STORY", arity = "0..*",
@@ -177,7 +187,7 @@ final class BuildCommand implements Callable<Integer> {
         BuildReporter reporter = new BuildReporter(spec.commandLine().getErr(), console, verbosity, System::nanoTime);
         BuildResult result;
         try {
-            result = new Builder().build(options, reporter);
+            result = (builder != null ? builder : new Builder()).build(options, reporter);
         } finally {
             reporter.close();
         }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
             "Also builds and sends newsletter editions of them on a schedule, checks stories and translations, "
                 + "and previews them in a browser."},
         subcommands = {BuildCommand.class, CheckCommand.class, TranslationsCommand.class, ServeCommand.class, InitCommand.class,
-            EditionCommand.class, ScheduleCommand.class, StatusCommand.class,
+            EditionCommand.class, ScheduleCommand.class, StatusCommand.class, DaemonCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -61,13 +61,23 @@ public final class NewsbriefCommand implements Runnable {
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, java.util.function.Function<String, String> environment,
             Console console) {
+        return commandLine(out, err, environment, console, null, null);
+    }
+
+    /**
+     * The whole CLI as the build daemon runs it for a client: {@code builder} is shared by every
+     * build (null: a new one per build), and relative paths on the command line, defaults
+     * included, resolve against the client's {@code workingDirectory} (null: this process's).
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, java.util.function.Function<String, String> environment,
+            Console console, dev.newsbrief.build.Builder builder, java.nio.file.Path workingDirectory) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             @SuppressWarnings("unchecked")
             public <K> K create(Class<K> type) throws Exception {
                 if (type == BuildCommand.class) {
-                    return (K) new BuildCommand(environment, console);
+                    return (K) new BuildCommand(environment, console, builder);
                 }
                 if (type == EditionCommand.class) {
                     return (K) new EditionCommand(environment, console);
@@ -77,6 +87,9 @@ public final class NewsbriefCommand implements Runnable {
                 }
                 if (type == StatusCommand.class) {
                     return (K) new StatusCommand(environment);
+                }
+                if (type == DaemonCommand.class) {
+                    return (K) new DaemonCommand(environment);
                 }
                 return defaults.create(type);
             }
@@ -91,6 +104,10 @@ public final class NewsbriefCommand implements Runnable {
                             + "/etc/bash_completion.d/newsbrief or source it from ~/.bashrc or ~/.zshrc.");
         commandLine.addSubcommand("completion", completion);
         commandLine.addSubcommand("gen-manpage", new CommandLine(new ManPageCommand(), factory));
+        if (workingDirectory != null) {
+            // The daemon's own directory is not the client's; registered last, so every subcommand has it.
+            commandLine.registerConverter(java.nio.file.Path.class, workingDirectory::resolve);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -54,6 +54,20 @@ class BuilderTest {
         assertThat(stagingLeftovers(out)).isEmpty();
     }
 
+    /** Stories are checked while the output is locked: a bad one leaves no lock folder, nor an output folder it created. */
+    @Test
+    void aBadStoryLeavesNoTraceOfTheBuild(@TempDir Path tmp) throws IOException {
+        Path created = tmp.resolve("new-output");
+        BuildOptions bad = BuildOptions.defaults().withStories(List.of(Fixtures.fixture("bad/unknown-entity.yaml")));
+        assertThatThrownBy(() -> builder.build(bad.withOutput(created))).isInstanceOf(InvalidInputException.class);
+        assertThat(created).doesNotExist();
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        assertThatThrownBy(() -> builder.build(bad.withOutput(empty))).isInstanceOf(InvalidInputException.class);
+        try (Stream<Path> left = Files.list(empty)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
     /** A template error in the middle of rendering publishes nothing either. */
     @Test
     void renderFailureLeavesNoHalfWrittenOutput(@TempDir Path out, @TempDir Path templates) throws IOException {
