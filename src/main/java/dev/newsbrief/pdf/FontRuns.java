@@ -156,13 +156,34 @@ final class FontRuns {
         return span;
     }
 
+    /**
+     * Where each script run of {@code text} starts and ends, in pairs. ICU's UScriptRun keeps its
+     * bracket stack in static fields, so two threads setting PDFs at once corrupted each other's
+     * runs (a NullPointerException inside ICU): one text at a time in this JVM.
+     */
+    static int[] scriptRuns(String text) {
+        synchronized (UScriptRun.class) {
+            UScriptRun runs = new UScriptRun(text);
+            int[] bounds = new int[8];
+            int count = 0;
+            while (runs.next()) {
+                if (count + 2 > bounds.length) {
+                    bounds = java.util.Arrays.copyOf(bounds, bounds.length * 2);
+                }
+                bounds[count++] = runs.getScriptStart();
+                bounds[count++] = runs.getScriptLimit();
+            }
+            return java.util.Arrays.copyOf(bounds, count);
+        }
+    }
+
     /** The text cut where its family changes; invisible characters go with what precedes them. */
     List<Segment> segments(String text, String language) {
         List<String> families = fonts.families(language);
         List<Segment> segments = new ArrayList<>();
-        UScriptRun runs = new UScriptRun(text);
-        while (runs.next()) {
-            String run = text.substring(runs.getScriptStart(), runs.getScriptLimit());
+        int[] bounds = scriptRuns(text);
+        for (int r = 0; r + 1 < bounds.length; r += 2) {
+            String run = text.substring(bounds[r], bounds[r + 1]);
             String whole = families.stream().filter(family -> drawsAll(family, run)).findFirst().orElse(null);
             if (whole != null) {
                 add(segments, run, whole);

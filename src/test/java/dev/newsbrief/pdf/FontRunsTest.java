@@ -72,4 +72,32 @@ class FontRunsTest {
         transformer.transform(new DOMSource(document), new StreamResult(out));
         return out.toString().replace(" xmlns=\"http://www.w3.org/1999/xhtml\"", "");
     }
+
+    /** PDFs are set on several threads: script runs must come out the same as on one, brackets and all (ICU's stack is static). */
+    @org.junit.jupiter.api.Test
+    void scriptRunsAreTheSameOnManyThreadsAtOnce() throws Exception {
+        String text = "Trump (Թրամփ «Խաղաղություն (ու) բարգավաճում» и «мир [и (процветание)]») — TRIPP (Զանգեզուր) ";
+        String long_ = text.repeat(20);
+        int[] alone = FontRuns.scriptRuns(long_);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        if (!java.util.Arrays.equals(FontRuns.scriptRuns(long_), alone)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var result : results) {
+                org.assertj.core.api.Assertions.assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        org.assertj.core.api.Assertions.assertThat(alone.length).isGreaterThan(10);
+    }
 }
