@@ -47,6 +47,28 @@ public final class Builder {
     private final Map<String, WebFonts> webFonts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, FontConfig> fontConfigs = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * What a long-running newsbrief (the daemon, the scheduler) reuses from build to build while its
+     * inputs are unchanged: the translations, and the templates compiled with the fonts parsed (a PDF
+     * renderer keeps one set of parsed fonts per thread). One entry per directory and limits, replaced
+     * when the directory's contents change.
+     */
+    private final Map<String, Reused<Translations>> translationsCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Reused<Engines>> enginesCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Reused<T>(String fingerprint, T value) { }
+
+    /** The renderers one build uses. */
+    private record Renderers(HtmlBrief html, PdfRenderer pdf) { }
+
+    /** The renderers of one templates directory; the PDF one made when a build first needs it. */
+    private record Engines(Renderer renderer, HtmlBrief html, java.util.concurrent.atomic.AtomicReference<PdfRenderer> pdf) { }
+
+    private static <T> T reused(Map<String, Reused<T>> cache, String key, String fingerprint, java.util.function.Supplier<T> make) {
+        return cache.compute(key, (k, cached) -> cached != null && cached.fingerprint().equals(fingerprint)
+                ? cached : new Reused<>(fingerprint, make.get())).value();
+    }
+
     public BuildResult build(BuildOptions options) {
         return build(options, BuildListener.NONE);
     }
@@ -60,13 +82,29 @@ public final class Builder {
      * in one atomic step. A failure is the first in story and file order, as on one thread.
      */
     public BuildResult build(BuildOptions options, BuildListener listener) {
-        Translations translations = new Translations(new ResourceSet("translations", options.translations(), options.limits()),
-                options.limits());
+        Translations translations = reused(translationsCache, options.translations() + " " + options.limits(),
+                Fingerprint.files(options.translations()),
+                () -> new Translations(new ResourceSet("translations", options.translations(), options.limits()), options.limits()));
         List<String> languages = languages(options, translations);
         checkStoryFilesExist(options);
-        Renderer renderer = new Renderer(options.templates(), options.limits());
-        HtmlBrief html = new HtmlBrief(renderer, webFonts(options));
-        PdfRenderer pdf = needsPdf(options) ? new PdfRenderer(renderer, templates(options), fonts(options), options.limits()) : null;
+        // Made when the first story is loaded: a bad story or translation is reported before a bad template or font list.
+        java.util.function.Supplier<Renderers> renderers = new java.util.function.Supplier<>() {
+            private Renderers made;
+
+            @Override
+            public Renderers get() {
+                if (made == null) {
+                    Engines engines = reused(enginesCache, fontKey(options), Fingerprint.files(options.templates()), () -> {
+                        Renderer renderer = new Renderer(options.templates(), options.limits());
+                        return new Engines(renderer, new HtmlBrief(renderer, webFonts(options)),
+                                new java.util.concurrent.atomic.AtomicReference<>());
+                    });
+                    made = new Renderers(engines.html(), needsPdf(options) ? engines.pdf().updateAndGet(pdf -> pdf != null ? pdf
+                            : new PdfRenderer(engines.renderer(), templates(options), fonts(options), options.limits())) : null);
+                }
+                return made;
+            }
+        };
 
         Path output = options.output().toAbsolutePath().normalize();
         Inputs inputs = new Inputs(options);
@@ -74,7 +112,7 @@ public final class Builder {
         boolean outputExisted = Files.exists(output, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         boolean stateExisted = Files.exists(output.resolve(OutputDirectory.STATE), java.nio.file.LinkOption.NOFOLLOW_LINKS);
         try {
-            return build(options, translations, languages, html, pdf, output, inputs, heard);
+            return build(options, translations, languages, renderers, output, inputs, heard);
         } catch (RuntimeException | Error e) {
             // Stories are checked while the output is locked: a bad one must not leave a lock folder behind either.
             if (!stateExisted && !(e instanceof OutputLockedException)) {
@@ -84,8 +122,8 @@ public final class Builder {
         }
     }
 
-    private BuildResult build(BuildOptions options, Translations translations, List<String> languages, HtmlBrief html,
-                              PdfRenderer pdf, Path output, Inputs inputs, BuildListener heard) {
+    private BuildResult build(BuildOptions options, Translations translations, List<String> languages,
+                              java.util.function.Supplier<Renderers> renderers, Path output, Inputs inputs, BuildListener heard) {
         int storyCount = Math.max(1, options.stories().size());
         StoryLoader storyLoader = new StoryLoader(options.limits());
         try (OutputDirectory directory = OutputDirectory.open(output, options.waitForLock(), heard);
@@ -129,15 +167,16 @@ public final class Builder {
                     List<Catalog> catalogs = languages.stream().map(tag -> translations.catalog(tag, source)).toList();
                     List<Catalog> switcher = options.formats().contains(Format.HTML)
                             ? switcherLanguages(source, catalogs, published, translations) : catalogs;
-                    for (Planned file : planStory(new StoryRender(source, catalogs, switcher, published), options, html, pdf,
-                            inputs, inputs.story(s))) {
-                        submitIfChanged(file, options, publishedInputs, staging, workers, pending, written, heard);
-                    }
+                    List<Planned> files = planStory(new StoryRender(source, catalogs, switcher, published), options,
+                            renderers.get().html(), renderers.get().pdf(), inputs, inputs.story(s));
+                    submitChanged(files, options, publishedInputs, staging, workers, pending, written, heard);
                 }
+                List<Planned> extras = new ArrayList<>();
                 for (ExtraOutput extra : options.extras()) {
-                    submitIfChanged(new Planned(new ManifestEntry(extra.group(), extra.locale(), extra.kind(), extra.path(), 0, "",
-                            extra.inputs()), extra.render()), options, publishedInputs, staging, workers, pending, written, heard);
+                    extras.add(new Planned(new ManifestEntry(extra.group(), extra.locale(), extra.kind(), extra.path(), 0, "",
+                            extra.inputs()), extra.render()));
                 }
+                submitChanged(extras, options, publishedInputs, staging, workers, pending, written, heard);
                 drain(pending, written);
                 if (!staging.created() && !options.clean() && directory.intact(published)) {
                     // Every file's inputs are those of its published copy: no new release, not a file touched.
@@ -199,17 +238,37 @@ public final class Builder {
         }
     }
 
-    /** Renders {@code file} on a worker unless its published copy has the same inputs; at most a few files wait in memory. */
-    private static void submitIfChanged(Planned file, BuildOptions options, Map<String, String> publishedInputs, Staging staging,
+    /**
+     * Renders on the workers each of {@code files} whose published copy has other inputs, and
+     * queues their results in plan order. The pack (every language laid out again) goes to the
+     * workers first: started last, it would run alone at the end while the other core idles.
+     * At most a few files' bytes wait in memory.
+     */
+    private static void submitChanged(List<Planned> files, BuildOptions options, Map<String, String> publishedInputs, Staging staging,
             Workers workers, ArrayDeque<Future<ManifestEntry>> pending, List<ManifestEntry> written, BuildListener listener)
             throws IOException {
-        String before = publishedInputs.get(file.entry().path());
-        if (!options.force() && before != null && before.equals(file.entry().inputs())) {
-            listener.event(BuildListener.Event.UNCHANGED, file.entry().path());
+        List<Planned> changed = new ArrayList<>();
+        for (Planned file : files) {
+            String before = publishedInputs.get(file.entry().path());
+            if (!options.force() && before != null && before.equals(file.entry().inputs())) {
+                listener.event(BuildListener.Event.UNCHANGED, file.entry().path());
+            } else {
+                changed.add(file);
+            }
+        }
+        if (changed.isEmpty()) {
             return;
         }
         Path into = staging.path();
-        pending.add(workers.submit(() -> renderOne(file, into, listener)));
+        Map<Planned, Future<ManifestEntry>> submitted = new java.util.IdentityHashMap<>();
+        changed.stream().filter(file -> options.threads() > 1 && file.entry().format().equals(Format.PACK.id()))
+                .forEach(file -> submitted.put(file, workers.submit(() -> renderOne(file, into, listener))));
+        for (Planned file : changed) {
+            submitted.computeIfAbsent(file, f -> workers.submit(() -> renderOne(f, into, listener)));
+        }
+        for (Planned file : changed) {
+            pending.add(submitted.get(file));
+        }
         while (pending.size() > 2 * options.threads()) {
             written.add(Workers.resultOrIo(pending.removeFirst()));
         }

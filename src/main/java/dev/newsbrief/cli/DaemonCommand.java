@@ -232,7 +232,7 @@ final class DaemonCommand implements Callable<Integer> {
         Builder builder = new Builder();
         DaemonServer server;
         try {
-            server = DaemonServer.start(path, Fingerprint.code(), idle, handler(builder));
+            server = DaemonServer.start(path, Fingerprint.codeFile(), idle, handler(builder));
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }

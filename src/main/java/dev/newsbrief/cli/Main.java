@@ -33,7 +33,7 @@ public final class Main {
         Console console = Console.detect(variables);
         Path socket = DaemonClient.socketFor(args, environment, err);
         if (socket != null) {
-            OptionalInt served = DaemonClient.build(socket, args, environment, workingDirectory, Fingerprint.code(), console.terminal(),
+            OptionalInt served = DaemonClient.build(socket, args, environment, workingDirectory, Fingerprint.codeFile(), console.terminal(),
                     out, err);
             if (served.isPresent()) {
                 return served.getAsInt();

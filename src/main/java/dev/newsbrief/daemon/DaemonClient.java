@@ -56,7 +56,7 @@ public final class DaemonClient {
      * {@code out} and {@code err}.
      *
      * @param workingDirectory this process's, against which relative paths in {@code args} resolve
-     * @param fingerprint      this client's code ({@code Fingerprint.code()}); a daemon with other code refuses
+     * @param fingerprint      this client's code ({@code Fingerprint.codeFile()}); a daemon with other code refuses
      * @param terminal         whether this process is on a terminal (progress bars, colour)
      * @return the exit code of the build the daemon ran, or empty: build here
      */

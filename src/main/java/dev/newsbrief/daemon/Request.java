@@ -7,7 +7,7 @@ import java.util.Map;
  * What a client asks the daemon.
  *
  * @param kind             a build to run, or a question to the daemon itself
- * @param fingerprint      the client's code ({@code Fingerprint.code()}): the daemon runs only the same code
+ * @param fingerprint      the client's code ({@code Fingerprint.codeFile()}): the daemon runs only the same code
  * @param workingDirectory the client's, against which relative paths on its command line resolve
  * @param args             the client's command line, {@code build} first
  * @param environment      the client's whole environment (SOURCE_DATE_EPOCH, NO_COLOR…)

@@ -94,7 +94,7 @@ class DaemonCommandTest {
 
     @Test
     void theDefaultStoryThroughTheDaemonIsByteIdenticalToALocalBuild() throws Exception {
-        Path socket = startDaemon(Fingerprint.code());
+        Path socket = startDaemon(Fingerprint.codeFile());
         Path output = dir.resolve("output");
         Map<String, String> environment = Map.of("SOURCE_DATE_EPOCH", "1000000000");
         Run here = local(socket, environment, "build", "-o", output.toString(), "--force");
@@ -112,7 +112,7 @@ class DaemonCommandTest {
     /** Exit 3 and the very message of a local build, and nothing is published. */
     @Test
     void aBadStoryFailsThroughTheDaemonAsItFailsHere() throws Exception {
-        Path socket = startDaemon(Fingerprint.code());
+        Path socket = startDaemon(Fingerprint.codeFile());
         String bad = Fixtures.fixture("bad/unknown-entity.yaml").toString();
         Path output = dir.resolve("output");
         Run here = local(socket, Map.of(), "build", bad, "-o", output.toString());
@@ -127,7 +127,7 @@ class DaemonCommandTest {
     /** A story named relative to the client's directory is named so in the message too, as a local build names it. */
     @Test
     void aRelativeBadStoryIsNamedAsTyped() throws Exception {
-        Path socket = startDaemon(Fingerprint.code());
+        Path socket = startDaemon(Fingerprint.codeFile());
         String bad = "src/test/resources/fixture/bad/unknown-entity.yaml";
         assertThat(Path.of(bad)).isRegularFile();
         Path output = dir.resolve("output");
@@ -150,7 +150,7 @@ class DaemonCommandTest {
     /** Wrong command lines too: the same usage message and exit code 2. */
     @Test
     void aWrongCommandLineFailsThroughTheDaemonAsItFailsHere() throws Exception {
-        Path socket = startDaemon(Fingerprint.code());
+        Path socket = startDaemon(Fingerprint.codeFile());
         Run here = local(socket, Map.of(), "build", "--no-such-option");
         Run there = main(socket, dir, Map.of(), "build", "--no-such-option");
         assertThat(served).hasValue(1);
@@ -161,7 +161,7 @@ class DaemonCommandTest {
     /** The daemon runs elsewhere: a relative STORY and the default --output are the client's. */
     @Test
     void relativePathsResolveAgainstTheClientsDirectory() throws Exception {
-        Path socket = startDaemon(Fingerprint.code());
+        Path socket = startDaemon(Fingerprint.codeFile());
         Path client = dir.resolve("client");
         Path bundle = Files.createDirectories(client.resolve("stories/minimal"));
         Files.copy(Fixtures.fixture("stories/minimal/story.yaml"), bundle.resolve("story.yaml"));
@@ -179,7 +179,7 @@ class DaemonCommandTest {
     /** SOURCE_DATE_EPOCH is the client's, not the daemon's: it sets the PDFs' dates. */
     @Test
     void theClientsSourceDateEpochReachesThePdf() throws Exception {
-        Path socket = startDaemon(Fingerprint.code());
+        Path socket = startDaemon(Fingerprint.codeFile());
         Path output = dir.resolve("output");
         Run run = main(socket, dir, Map.of("SOURCE_DATE_EPOCH", "1000000000"), "build", "-f", "pdf", "-l", "en", "-o", output.toString());
         assertThat(run.code()).as(run.err()).isZero();
@@ -225,7 +225,7 @@ class DaemonCommandTest {
 
     @Test
     void stopStopsARunningDaemonAndStatusSaysWhetherOneRuns() throws Exception {
-        Path socket = startDaemon(Fingerprint.code());
+        Path socket = startDaemon(Fingerprint.codeFile());
         Run status = cli("daemon", "--status", "--socket", socket.toString());
         assertThat(status.code()).isZero();
         assertThat(status.out()).startsWith("newsbrief daemon listening on " + socket + " (pid ");
