@@ -19,7 +19,7 @@
 #   BATCH_RUNS=1           runs of each batch size
 #   SEED=1                 seed of the generated stories
 #   NEWSBRIEF=…            the newsbrief command (word-split); default: the README's main command,
-#                          `java -XX:SharedArchiveFile=target/newsbrief.aot -jar target/newsbrief.jar` when
+#                          `java -XX:SharedArchiveFile=target/newsbrief.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar target/newsbrief.jar` when
 #                          target/newsbrief.aot exists (made by `mvn package`), else
 #                          `java -jar target/newsbrief.jar` (java from $JAVA_HOME when set)
 #   BUILD_ARGS=…           extra arguments for every `build` (e.g. "--threads 1")
@@ -28,6 +28,7 @@
 #                          none found: the Typst runs and ratios are left out
 #   PEERS=/work/shared/peers/input   folder of brief.<tag>.typ (en hy az ru)
 #   SKIP_COLD=1            skip section 1
+#   SKIP_WARM=1            skip its warm case (a daemon, WARMUP=20 builds first, then RUNS timed builds through it)
 #   BENCH_OUT=target/bench where the TSV files go
 #   BENCH_TMP=…            scratch directory (default: mktemp -d; removed at the end)
 set -euo pipefail
@@ -53,11 +54,13 @@ java_major=$("$java_bin" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/
 if [ -n "${NEWSBRIEF:-}" ]; then
   read -r -a nb <<< "$NEWSBRIEF"; nb_how="\$NEWSBRIEF"
 elif [ -f target/newsbrief.aot ]; then
-  nb=("$java_bin" -XX:SharedArchiveFile=target/newsbrief.aot -jar "$JAR"); nb_how="README main command, with the archive of mvn package"
+  nb=("$java_bin" -XX:SharedArchiveFile=target/newsbrief.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR"); nb_how="the README main command (class-data archive, C1, serial GC)"
 else
   nb=("$java_bin" -jar "$JAR"); nb_how="no class-data archive (target/newsbrief.aot missing: mvn package -Daot.skip?)"
 fi
 read -r -a build_args <<< "$BUILD_ARGS"
+# Cold runs must be cold: a daemon the user runs would otherwise serve them.
+export NEWSBRIEF_DAEMON=off
 
 typst="${TYPST:-}"
 if [ -z "$typst" ]; then
@@ -119,6 +122,22 @@ if [ -z "${SKIP_COLD:-}" ]; then
       [ -n "$typst" ] && typst_round   # alternate, so both see the same machine state
     done
   done
+  # Warm: the same full build through a running daemon (newsbrief daemon, default JIT), after WARMUP builds.
+  if [ -z "${SKIP_WARM:-}" ]; then
+    sock="$tmp/daemon.sock"
+    "$java_bin" -jar "$JAR" daemon --socket "$sock" --idle-timeout 30m > "$tmp/daemon.log" 2>&1 &
+    daemon_pid=$!
+    for _ in $(seq 100); do [ -S "$sock" ] && break; sleep 0.1; done
+    [ -S "$sock" ] || { cat "$tmp/daemon.log" >&2; die "the daemon did not start"; }
+    for _ in $(seq "${WARMUP:-20}"); do
+      env NEWSBRIEF_DAEMON=on NEWSBRIEF_DAEMON_SOCKET="$sock" "${nb[@]}" build -q --force -o "$tmp/out-warm" "${build_args[@]}" > /dev/null
+    done
+    for i in $(seq "$RUNS"); do
+      run_timed cold-warm env NEWSBRIEF_DAEMON=on NEWSBRIEF_DAEMON_SOCKET="$sock" "${nb[@]}" build -q --force -o "$tmp/out-warm" "${build_args[@]}"
+      [ -n "$typst" ] && typst_round
+    done
+    kill "$daemon_pid" 2>/dev/null; wait "$daemon_pid" 2>/dev/null || true
+  fi
   {
     printf 'case\trun\twall_s\tuser_s\tsys_s\tmaxrss_kb\n'
     for f in "$tmp"/cold-*; do awk -v n="${f##*/cold-}" '{printf "%s\t%d\t%s\t%s\t%s\t%s\n", n, NR, $1, $2, $3, $4}' "$f"; done
@@ -131,12 +150,13 @@ if [ -z "${SKIP_COLD:-}" ]; then
   echo "| case | wall s | CPU s (user+sys) | peak RSS MB | wall ÷ Typst |"
   echo "|---|---|---|---|---|"
   [ -n "$typst" ] && read -r typst_wall _ < <(stats "$tmp/cold-typst" 1)
-  for c in "${cases[@]}" typst:; do
+  for c in "${cases[@]}" warm: typst:; do
     name="${c%%:*}"; f="$tmp/cold-$name"; [ -f "$f" ] || continue
     read -r wm wl wh < <(stats "$f" 1); read -r cm cl ch < <(stats "$f" 5); read -r rm _ _ < <(stats "$f" 4)
     case "$name" in
       all) label="newsbrief \`build\` (4 HTML, 4 PDF, pack)";; pdf) label="newsbrief \`build -f pdf\` (4 PDF)";;
       html) label="newsbrief \`build -f html\` (4 HTML)";; typst) label="Typst, 4 PDFs (4 processes)";;
+      warm) label="newsbrief \`build\` through a running daemon (warm; client CPU and RSS)";;
     esac
     ratio="–"; [ -n "$typst" ] && ratio=$(awk -v a="$wm" -v b="$typst_wall" 'BEGIN {printf "%.1f×", a / b}')
     echo "| $label | $(fmt "$wm" "$wl" "$wh") | $(fmt "$cm" "$cl" "$ch") | $(awk -v r="$rm" 'BEGIN {printf "%.0f", r / 1024}') | $ratio |"

@@ -14,7 +14,7 @@
 #   NAME=…          file name of the graph (default: "cold-build" plus the build args, e.g. cold-build-f-pdf)
 #   PERIOD=1ms      sampling period
 #   NEWSBRIEF=…     the command (word-split) to profile; default as in scripts/bench.sh: java with
-#                   -XX:SharedArchiveFile=target/newsbrief.aot when that exists, -jar target/newsbrief.jar
+#                   -XX:SharedArchiveFile=target/newsbrief.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC when the archive exists, -jar target/newsbrief.jar
 #   JFRCONV=…       a jfr-converter jar to use instead of fetching one
 #   JFRCONV_VERSION=4.1
 set -euo pipefail
@@ -48,7 +48,7 @@ if [ -n "${NEWSBRIEF:-}" ]; then
   read -r -a nb <<< "$NEWSBRIEF"
   cmd=("${nb[0]}" "$jfr_opt" "${nb[@]:1}")
 elif [ -f target/newsbrief.aot ]; then
-  cmd=("$java_bin" "$jfr_opt" -XX:SharedArchiveFile=target/newsbrief.aot -jar "$JAR")
+  cmd=("$java_bin" "$jfr_opt" -XX:SharedArchiveFile=target/newsbrief.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR")
 else
   cmd=("$java_bin" "$jfr_opt" -jar "$JAR")
 fi
