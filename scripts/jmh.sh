@@ -13,25 +13,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1
-}
+source scripts/jdk.sh
 
-pick_jdk() {
-  local candidate
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-    if [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] && [ "$(java_major "$candidate")" -ge 21 ] 2>/dev/null; then
-      echo "$candidate"
-      return 0
-    fi
-  done
-  return 1
-}
-
-JAVA_HOME="$(pick_jdk)" || { echo "jmh: no JDK 21+ found under /usr/lib/jvm" >&2; exit 1; }
-export JAVA_HOME
-export PATH="$JAVA_HOME/bin:$PATH"
-echo "Using JDK at $JAVA_HOME ($(java_major "$JAVA_HOME"))" >&2
+use_jdk "jmh"
 
 classpath_file=target/jmh-classpath.txt
 mvn -B -q -o -Dstyle.color=never test-compile dependency:build-classpath \

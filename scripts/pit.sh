@@ -14,20 +14,7 @@ cd "$(dirname "$0")/.."
 
 reports=target/pit-reports
 
-java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1
-}
-
-pick_jdk() {
-  local candidate
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-    if [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] && [ "$(java_major "$candidate")" -ge 21 ] 2>/dev/null; then
-      echo "$candidate"
-      return 0
-    fi
-  done
-  return 1
-}
+source scripts/jdk.sh
 
 # Killed (killed, timed out, memory or run error) out of all mutations, per package and in
 # total; "strength" leaves out the mutations no test covers. One <mutation> per line in PIT's XML.
@@ -64,10 +51,7 @@ if [ "${1:-}" = "--summary" ]; then
   exit
 fi
 
-JAVA_HOME="$(pick_jdk)" || { echo "pit: no JDK 21+ found under /usr/lib/jvm" >&2; exit 1; }
-export JAVA_HOME
-export PATH="$JAVA_HOME/bin:$PATH"
-echo "Using JDK at $JAVA_HOME ($(java_major "$JAVA_HOME"))"
+use_jdk "pit"
 
 packages=("$@")
 [ ${#packages[@]} -gt 0 ] || packages=(model i18n render build limit newsletter check)
