@@ -27,7 +27,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -87,6 +86,7 @@ public final class Builder {
                 () -> new Translations(new ResourceSet("translations", options.translations(), options.limits()), options.limits()));
         List<String> languages = languages(options, translations);
         checkStoryFilesExist(options);
+        String templatesPrint = Fingerprint.files(options.templates());
         // Made when the first story is loaded: a bad story or translation is reported before a bad template or font list.
         java.util.function.Supplier<Renderers> renderers = new java.util.function.Supplier<>() {
             private Renderers made;
@@ -94,7 +94,7 @@ public final class Builder {
             @Override
             public Renderers get() {
                 if (made == null) {
-                    Engines engines = reused(enginesCache, fontKey(options), Fingerprint.files(options.templates()), () -> {
+                    Engines engines = reused(enginesCache, fontKey(options), templatesPrint, () -> {
                         Renderer renderer = new Renderer(options.templates(), options.limits());
                         return new Engines(renderer, new HtmlBrief(renderer, webFonts(options)),
                                 new java.util.concurrent.atomic.AtomicReference<>());
@@ -107,7 +107,7 @@ public final class Builder {
         };
 
         Path output = options.output().toAbsolutePath().normalize();
-        Inputs inputs = new Inputs(options);
+        Inputs inputs = new Inputs(options, templatesPrint);
         BuildListener heard = serialised(listener);
         boolean outputExisted = Files.exists(output, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         boolean stateExisted = Files.exists(output.resolve(OutputDirectory.STATE), java.nio.file.LinkOption.NOFOLLOW_LINKS);
@@ -151,11 +151,7 @@ public final class Builder {
                     try {
                         LoadedStory loaded = Workers.result(loading.removeFirst());
                         source = loaded.source();
-                        String earlier = storyIds.putIfAbsent(source.story().id(), source.file());
-                        if (earlier != null) {
-                            throw source.error("id", "story id '" + source.story().id() + "' is also used by " + earlier
-                                    + "; each story needs its own id (it names the output files)");
-                        }
+                        checkIdUnique(source, storyIds);
                         if (loaded.wordingProblem() != null) {
                             throw loaded.wordingProblem();
                         }
@@ -347,8 +343,8 @@ public final class Builder {
 
         private final List<Path> storyFiles;
 
-        Inputs(BuildOptions options) {
-            this.common = Fingerprint.of(Fingerprint.code(), Fingerprint.files(options.templates()), String.valueOf(options.pdf()),
+        Inputs(BuildOptions options, String templatesPrint) {
+            this.common = Fingerprint.of(Fingerprint.code(), templatesPrint, String.valueOf(options.pdf()),
                     typography(options.translations()));
             this.translations = options.translations();
             this.storyFiles = options.stories();
@@ -535,23 +531,23 @@ public final class Builder {
             // The embedded story is part of newsbrief, not input: a lowered --limit does not apply to it.
             stories.add(embeddedDefaultSource(new StoryLoader(), translations.tags()));
         } else {
+            checkStoryFilesExist(options);
             for (Path file : options.stories()) {
-                if (!Files.isRegularFile(file) && !Files.isDirectory(file)) {
-                    throw new InvalidInputException(file.toString(), 0, 0, "",
-                            "no such story file or folder; give a story's YAML file or a story bundle folder (holding story.yaml)");
-                }
                 stories.add(storyLoader.loadSource(file));
             }
         }
-        Map<String, StorySource> byId = new LinkedHashMap<>();
-        for (StorySource source : stories) {
-            StorySource earlier = byId.putIfAbsent(source.story().id(), source);
-            if (earlier != null) {
-                throw source.error("id", "story id '" + source.story().id() + "' is also used by " + earlier.file()
-                        + "; each story needs its own id (it names the output files)");
-            }
-        }
+        Map<String, String> byId = new java.util.HashMap<>();
+        stories.forEach(source -> checkIdUnique(source, byId));
         return stories;
+    }
+
+    /** Each story names its output files by its id: a second story with the same id is an error at its own id field. */
+    private static void checkIdUnique(StorySource source, Map<String, String> fileById) {
+        String earlier = fileById.putIfAbsent(source.story().id(), source.file());
+        if (earlier != null) {
+            throw source.error("id", "story id '" + source.story().id() + "' is also used by " + earlier
+                    + "; each story needs its own id (it names the output files)");
+        }
     }
 
     /**
