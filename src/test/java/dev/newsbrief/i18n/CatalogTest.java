@@ -59,4 +59,40 @@ class CatalogTest {
         assertThat(overridden.messagesFile()).isEqualTo(en.resolve("messages.yaml").toString());
         assertThat(overridden.messages()).containsEntry("section.keyFacts", "At a glance").containsEntry("section.timeline", "Timeline");
     }
+
+    private static String format(Catalog catalog, String key) {
+        return catalog.message(key).orElseThrow().format(Map.of("n", 3));
+    }
+
+    /**
+     * A story's catalog formats its own wording, and the shared wording with the shared catalog's
+     * compiled patterns (one compiled copy for every story of a batch); a story's catalog worded
+     * again keeps what the new layer does not reword.
+     */
+    @Test
+    void aStorysCatalogFormatsItsOwnWordingAndSharesTheRest() {
+        Catalog shared = catalog(Map.of("a", "shared {n}", "b", "kept {n}", "c", "third {n}"));
+        Catalog story = shared.withStoryWording(Map.of("a", "story {n}"), Map.of(), LEXICON);
+        assertThat(format(story, "a")).isEqualTo("story 3");
+        assertThat(format(story, "b")).isEqualTo("kept 3");
+        assertThat(format(shared, "a")).as("the shared catalog is untouched").isEqualTo("shared 3");
+        assertThat(story.message("nothing")).isEmpty();
+        Catalog again = story.withStoryWording(Map.of("b", "again {n}"), Map.of(), LEXICON);
+        assertThat(format(again, "a")).isEqualTo("story 3");
+        assertThat(format(again, "b")).isEqualTo("again 3");
+        assertThat(format(again, "c")).isEqualTo("third 3");
+        assertThat(format(story, "b")).as("the first story's catalog is untouched").isEqualTo("kept 3");
+    }
+
+    /** Patterns compiled while checking are the ones formatted: the same text as compiling anew. */
+    @Test
+    void precompiledPatternsAreUsed() {
+        Catalog catalog = catalog(Map.of("a", "from the text {n}"));
+        catalog.withCompiled(Map.of("a", new com.ibm.icu.text.MessageFormat("precompiled {n}", ULocale.forLanguageTag("hy"))));
+        assertThat(format(catalog, "a")).isEqualTo("precompiled 3");
+        Catalog story = catalog.withStoryWording(Map.of("b", "story {n}"), Map.of(), LEXICON,
+                Map.of("b", new com.ibm.icu.text.MessageFormat("story precompiled {n}", ULocale.forLanguageTag("hy"))));
+        assertThat(format(story, "b")).isEqualTo("story precompiled 3");
+        assertThat(format(story, "a")).isEqualTo("precompiled 3");
+    }
 }
