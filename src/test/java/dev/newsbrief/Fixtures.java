@@ -148,4 +148,20 @@ public final class Fixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Copies the folder {@code from} (files and sub-folders) into {@code to}, which may exist. */
+    public static void copyTree(Path from, Path to) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+            for (Path file : walk.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class PreviewTest {
     @BeforeEach
     void preview(@TempDir Path temp) throws IOException {
         story = temp.resolve("plain-signing");
-        copy(Fixtures.fixture("serve/plain-signing"), story);
+        Fixtures.copyTree(Fixtures.fixture("serve/plain-signing"), story);
         translations = Files.createDirectories(temp.resolve("translations").resolve("ru")).getParent();
         options = BuildOptions.defaults().withStories(List.of(story)).withTranslations(translations);
         preview = new Preview(options, rendered::add);
@@ -194,19 +193,6 @@ class PreviewTest {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
         }
     }
 }

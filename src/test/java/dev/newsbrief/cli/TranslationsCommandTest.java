@@ -1,5 +1,6 @@
 package dev.newsbrief.cli;
 
+import dev.newsbrief.Fixtures;
 import static dev.newsbrief.testing.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,10 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsbrief.testing.Cli.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -86,7 +84,7 @@ class TranslationsCommandTest {
     @Test
     void missingFileFilledInAndAcceptedCompletesTheLanguage(@TempDir Path dir) throws Exception {
         Path translations = dir.resolve("translations");
-        copy(FIXTURE, translations);
+        Fixtures.copyTree(FIXTURE, translations);
         Path export = dir.resolve("el-todo.yaml");
 
         Run exported = run("translations", "--translations", translations.toString(), "--missing", "el", "-o", export.toString());
@@ -139,17 +137,5 @@ class TranslationsCommandTest {
         assertThat(noFolder.err()).contains("--accept needs --translations DIR: the record is written to DIR/ru/source.lock.yaml");
         assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
         assertThat(unknown.err()).contains("--missing xx: not a translated language; choose one of [az, el, hy, ru]");
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(from)) {
-            walk.filter(Files::isRegularFile).forEach(files::add);
-        }
-        for (Path file : files) {
-            Path target = to.resolve(from.relativize(file).toString());
-            Files.createDirectories(target.getParent());
-            Files.copy(file, target);
-        }
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A preview server over a temporary copy of the fixture story bundle (fixture/serve/plain-signing,
@@ -29,7 +28,7 @@ final class ServeFixture implements AutoCloseable {
     ServeFixture(Path temp) {
         story = temp.resolve("plain-signing");
         translations = temp.resolve("translations");
-        copy(Fixtures.fixture("serve/plain-signing"), story);
+        Fixtures.copyTree(Fixtures.fixture("serve/plain-signing"), story);
         try {
             Files.createDirectories(translations.resolve("ru"));
         } catch (IOException e) {
@@ -53,21 +52,6 @@ final class ServeFixture implements AutoCloseable {
     void writeRussianMessages(String yaml) {
         try {
             Files.writeString(translations.resolve("ru/messages.yaml"), yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copy(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
